@@ -1,0 +1,38 @@
+# One entry point for people and CI. Every target sets up what it needs.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench fmt clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Build the graph, validate it against the shapes, and ask it a question.
+run: $(STAMP)
+	$(VENV)/bin/itukg validate
+	$(VENV)/bin/itukg stats
+	$(VENV)/bin/itukg query cross-group-people
+
+## Lint, type-check and run the whole test suite.
+test: $(STAMP) lint
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
+
+## Whole-process timings, written to bench/results/.
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+## Rewrite the Turtle files in their canonical form.
+fmt: $(STAMP)
+	$(PY) -m itukg.canonical --write
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
