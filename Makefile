@@ -33,6 +33,7 @@ bench: $(STAMP)
 ## Rewrite the Turtle files in their canonical form.
 fmt: $(STAMP)
 	$(PY) -m itukg.canonical --write
+	$(PY) -m itukg.export --write-context
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -60,6 +60,7 @@ VOCABULARIES: dict[str, str] = {
     "oa": "http://www.w3.org/ns/oa#",
     "vann": "http://purl.org/vocab/vann/",
     "sh": "http://www.w3.org/ns/shacl#",
+    "shape": BASE + "shapes#",
 }
 
 #: Every prefix, in the order exports write them.

@@ -1,0 +1,279 @@
+"""The ``itukg`` command: each subcommand is one call into the library.
+
+Exit status: 0 success (the graph conforms), 1 validation found violations, 2 an input could
+not be read or the command was misused. Errors are one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from itukg.__about__ import __version__
+from itukg.errors import InputError, ItukgError, QueryError
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
+
+    from itukg.results import QueryResult
+
+PROG = "itukg"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        _say_error(f"{message} (see '{self.prog} --help')")
+        sys.exit(2)
+
+
+def _say_error(message: str) -> None:
+    one_line = " ".join(message.splitlines())
+    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+
+
+def _write(data: bytes | str) -> None:
+    """Write *data* to standard output, ending with a newline."""
+    raw = data.encode() if isinstance(data, str) else data
+    if raw and not raw.endswith(b"\n"):
+        raw += b"\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(raw)
+    sys.stdout.buffer.flush()
+
+
+# --- Commands -----------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from itukg.validate import validate
+
+    report = validate(args.files or None)
+    _write(report.serialize(args.format))
+    return report.exit_code
+
+
+def _query(args: argparse.Namespace) -> int:
+    from itukg import queries
+
+    if args.list:
+        if args.name or args.params:
+            raise QueryError("--list takes no query name and no --param")
+        _write(_catalogue_text(queries.catalog()))
+        return 0
+    if not args.name:
+        raise QueryError("a query name is required (see 'itukg query --list')")
+    query = queries.get(args.name)
+    values = _param_values(args.params)
+    result = queries.run(_load(), query, values)
+    return _show_result(result, args.format)
+
+
+def _sparql(args: argparse.Namespace) -> int:
+    from itukg import queries
+    from itukg.namespaces import PREFIXES
+
+    text, source = _query_text(args.query)
+    result = queries.execute(_load(), text, source=source, prefixes=PREFIXES)
+    return _show_result(result, args.format)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from itukg.export import export
+
+    data = export(_load(), args.format, args.output)
+    if data is not None:
+        _write(data)
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from itukg.stats import stats
+
+    _write(stats(_load()).serialize(args.format))
+    return 0
+
+
+def _describe(args: argparse.Namespace) -> int:
+    from itukg import describe
+
+    store = _load()
+    node = describe.resolve(store, args.name)
+    if args.format == "text":
+        _write(describe.describe(store, node).text())
+    else:
+        from itukg.export import serialize_triples
+
+        _write(serialize_triples(describe.triples_about(store, node), args.format))
+    return 0
+
+
+# --- Helpers of the commands --------------------------------------------------------------
+
+
+def _load() -> Store:
+    from itukg.loader import load_store
+
+    return load_store()
+
+
+def _show_result(result: QueryResult, format: str | None) -> int:
+    from itukg.results import SelectResult
+
+    _write(result.serialize(format))
+    if isinstance(result, SelectResult) and (format or result.default_format) == "table":
+        print(result.summary(), file=sys.stderr)
+    return 0
+
+
+def _param_values(pairs: Sequence[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param expects KEY=VALUE, got '{pair}'")
+        if key in values:
+            raise QueryError(f"--param {key} is given twice")
+        values[key] = value
+    return values
+
+
+def _query_text(argument: str) -> tuple[str, str | None]:
+    """Return the SPARQL text of *argument* (stdin, a file, or the text itself) and its name."""
+    if argument == "-":
+        return sys.stdin.read(), "<stdin>"
+    path = Path(argument)
+    if path.is_file() or path.is_dir():
+        from itukg.queries import read_text
+
+        return read_text(path), argument
+    if path.suffix in (".rq", ".sparql") and not any(c.isspace() for c in argument):
+        raise InputError(argument, "No such file or directory")
+    return argument, None
+
+
+def _catalogue_text(catalogue: Sequence[object]) -> str:
+    from itukg.queries import CannedQuery
+
+    lines = []
+    for query in catalogue:
+        assert isinstance(query, CannedQuery)
+        lines.append(f"{query.name}\n    {query.summary}")
+        for param in query.params:
+            default = "required" if param.required else f"default {_shown(param.default)}"
+            about = f": {param.description}" if param.description else ""
+            lines.append(f"    --param {param.name}=<{param.type}>  ({default}){about}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _shown(value: object) -> str:
+    """Return a default value as one would write it on the command line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
+# --- The parser ---------------------------------------------------------------------------
+
+
+def _add_format(
+    parser: argparse.ArgumentParser, choices: Sequence[str], default: str | None, what: str
+) -> None:
+    def choice(value: str) -> str:
+        if value not in choices:
+            raise argparse.ArgumentTypeError(
+                f"unknown format '{value}' (choose from {', '.join(choices)})"
+            )
+        return value
+
+    parser.add_argument(
+        "-f",
+        "--format",
+        type=choice,
+        default=default,
+        metavar="FORMAT",
+        help=f"{what}: {', '.join(choices)}" + (f" (default: {default})" if default else ""),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the ``itukg`` command and its subcommands."""
+    from itukg.export import FORMATS
+    from itukg.results import all_formats
+    from itukg.stats import STATS_FORMATS
+    from itukg.validate import REPORT_FORMATS
+
+    parser = _Parser(
+        prog=PROG,
+        description="The linked-data knowledge graph of ITU-T Study Group 20: "
+        "validate it, query it, export it.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> _Parser:
+        sub: _Parser = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command("validate", _validate, "Validate the graph (or FILEs) against shapes and checks.")
+    sub.add_argument("files", nargs="*", metavar="FILE", help="Turtle files to validate")
+    _add_format(sub, REPORT_FORMATS, "text", "report format")
+
+    sub = command("query", _query, "Run a canned query, or list them.")
+    sub.add_argument("name", nargs="?", metavar="NAME", help="name of the query")
+    sub.add_argument(
+        "-p",
+        "--param",
+        dest="params",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a parameter value (repeatable)",
+    )
+    sub.add_argument("--list", action="store_true", help="list the canned queries")
+    _add_format(sub, all_formats(), None, "result format")
+
+    sub = command("sparql", _sparql, "Run a SPARQL query (text, file, or - for stdin).")
+    sub.add_argument("query", metavar="QUERY_OR_FILE", help="SPARQL text, a .rq file, or -")
+    _add_format(sub, all_formats(), None, "result format")
+
+    sub = command("export", _export, "Write the whole graph in an RDF format.")
+    _add_format(sub, list(FORMATS), "turtle", "RDF format")
+    sub.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout)")
+
+    sub = command("stats", _stats, "Count triples, subjects and instances per class.")
+    _add_format(sub, STATS_FORMATS, "table", "output format")
+
+    sub = command("describe", _describe, "Describe one thing, by IRI, CURIE or name.")
+    sub.add_argument("name", metavar="NAME_OR_IRI", help="an IRI, a CURIE, or a name")
+    _add_format(sub, ["text", *FORMATS], "text", "output format")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``itukg`` command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+        return status
+    except ItukgError as error:
+        _say_error(str(error))
+        return error.exit_code
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get("ITUKG_DEBUG"):
+            raise
+        _say_error(f"internal error: {type(error).__name__}: {error} (ITUKG_DEBUG=1 shows more)")
+        return 3

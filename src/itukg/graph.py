@@ -1,0 +1,83 @@
+"""The knowledge graph as a Python object: loaded once, then queried, exported, validated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pyoxigraph import Store
+
+from itukg import loader, queries
+from itukg.describe import Description, describe, resolve
+from itukg.namespaces import PREFIXES
+from itukg.results import QueryResult
+from itukg.stats import Stats, stats
+
+if TYPE_CHECKING:
+    import rdflib
+
+    from itukg.validate import Report
+
+
+class KnowledgeGraph:
+    """The loaded graph (an embedded Oxigraph store) and everything one can ask of it."""
+
+    def __init__(self, store: Store, files: Sequence[str | Path] = ()) -> None:
+        """Wrap a loaded *store*; *files* names what it was loaded from."""
+        self.store = store
+        self.files = tuple(Path(f) for f in files)
+        self._rdflib: rdflib.Graph | None = None
+
+    @classmethod
+    def load(cls, files: Iterable[str | Path] | None = None) -> KnowledgeGraph:
+        """Load *files* (default: the shipped ontology and data) into a new graph."""
+        chosen = loader.shipped_files() if files is None else list(files)
+        return cls(loader.load_store(chosen), chosen)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, name: str, /, **params: object) -> QueryResult:
+        """Run the canned query *name* with *params* (default values for the others)."""
+        return queries.run(self.store, queries.get(name), params)
+
+    def sparql(self, text: str, *, prefixes: bool = True) -> QueryResult:
+        """Run SPARQL *text*; with *prefixes*, itukg's prefixes need not be declared."""
+        return queries.execute(self.store, text, prefixes=PREFIXES if prefixes else None)
+
+    def export(self, format: str = "turtle", path: str | Path | None = None) -> bytes | None:
+        """Return the graph in *format*, or write it to *path* (completely or not at all)."""
+        from itukg.export import export
+
+        return export(self.store, format, path)
+
+    def validate(
+        self,
+        *,
+        shape_files: Iterable[str | Path] | None = None,
+        check_files: Iterable[str | Path] | None = None,
+    ) -> Report:
+        """Validate the graph against the shapes and checks (default: the shipped ones)."""
+        from itukg.validate import validate_store
+
+        checks = None
+        if check_files is not None:
+            checks = [queries.parse_query_file(p, check=True) for p in check_files]
+        return validate_store(self.store, shape_files=shape_files, checks=checks, files=self.files)
+
+    def describe(self, name_or_iri: str) -> Description:
+        """Describe the thing called *name_or_iri* (an IRI, a CURIE or a name)."""
+        return describe(self.store, resolve(self.store, name_or_iri))
+
+    def stats(self) -> Stats:
+        """Count triples, subjects and instances per class."""
+        return stats(self.store)
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """Return the graph as an in-memory rdflib graph (built once, on first use)."""
+        if self._rdflib is None:
+            from itukg.bridge import graph_of
+
+            self._rdflib = graph_of(self.store)
+        return self._rdflib

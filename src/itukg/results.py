@@ -1,0 +1,236 @@
+"""Query results and their formats: an aligned table for people, W3C formats for programs.
+
+Results are kept as W3C SPARQL 1.1 Query Results JSON (written by Oxigraph) so that they can be
+read as rows and written in any standard format, exactly, as often as needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from pyoxigraph import (
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    Triple,
+    parse_query_results,
+)
+
+from itukg import terms
+from itukg.errors import FormatError
+from itukg.terms import Term
+
+#: Formats of SELECT and ASK results: name -> W3C format (None: the aligned text table).
+RESULT_FORMATS: dict[str, QueryResultsFormat | None] = {
+    "table": None,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+}
+
+Row = dict[str, Term | None]
+"""One solution: every variable of the result, None where it is unbound."""
+
+
+class SelectResult:
+    """The solutions of a SELECT query: ``variables`` and ``rows``."""
+
+    kind = "select"
+    default_format = "table"
+    formats: Sequence[str] = tuple(RESULT_FORMATS)
+
+    def __init__(self, json: bytes) -> None:
+        """Hold solutions given as SPARQL Query Results JSON."""
+        self.json = json
+        parsed = self._parse()
+        self.variables: tuple[str, ...] = tuple(v.value for v in parsed.variables)
+
+    def _parse(self) -> QuerySolutions:
+        parsed = parse_query_results(self.json, format=QueryResultsFormat.JSON)
+        assert isinstance(parsed, QuerySolutions)
+        return parsed
+
+    @functools.cached_property
+    def rows(self) -> list[Row]:
+        """The solutions, in the order the query gave them."""
+        return [{v: solution[v] for v in self.variables} for solution in self._parse()]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def column(self, variable: str) -> list[Term | None]:
+        """Return the values of one variable, row by row."""
+        return [row[variable] for row in self.rows]
+
+    def table(self) -> str:
+        """Return the rows as aligned text columns under a header, IRIs as CURIEs."""
+        return format_table(self.variables, [[row[v] for v in self.variables] for row in self])
+
+    def summary(self) -> str:
+        """Return the row count, as a line for people."""
+        return f"{len(self)} row" + ("" if len(self) == 1 else "s")
+
+    def serialize(self, format: str | None = None) -> bytes:
+        """Return the result in *format* (a key of :data:`RESULT_FORMATS`)."""
+        name = _check_format(self, format)
+        if name == "table":
+            return self.table().encode()
+        if name == "json":
+            return self.json
+        target = RESULT_FORMATS[name]
+        assert target is not None
+        return self._parse().serialize(format=target) or b""
+
+
+class AskResult:
+    """The answer of an ASK query: ``value``."""
+
+    kind = "ask"
+    default_format = "table"
+    formats: Sequence[str] = tuple(RESULT_FORMATS)
+
+    def __init__(self, json: bytes) -> None:
+        """Hold an answer given as SPARQL Query Results JSON."""
+        self.json = json
+        self.value = bool(parse_query_results(json, format=QueryResultsFormat.JSON))
+
+    def __bool__(self) -> bool:
+        return self.value
+
+    def summary(self) -> str:
+        """Return the answer, as a line for people."""
+        return "true" if self.value else "false"
+
+    def serialize(self, format: str | None = None) -> bytes:
+        """Return the answer in *format*: ``true``/``false`` for the table, else W3C."""
+        name = _check_format(self, format)
+        if name == "table":
+            return (self.summary() + "\n").encode()
+        if name == "json":
+            return self.json
+        target = RESULT_FORMATS[name]
+        assert target is not None
+        answer = parse_query_results(self.json, format=QueryResultsFormat.JSON)
+        return answer.serialize(format=target) or b""
+
+
+class GraphResult:
+    """The triples of a CONSTRUCT or DESCRIBE query: ``triples``."""
+
+    kind = "graph"
+    default_format = "turtle"
+
+    def __init__(self, triples: Sequence[Triple]) -> None:
+        """Hold the triples a query built."""
+        self.triples = list(triples)
+
+    @property
+    def formats(self) -> Sequence[str]:
+        """The RDF formats of :mod:`itukg.export`."""
+        from itukg.export import FORMATS
+
+        return tuple(FORMATS)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self.triples)
+
+    def summary(self) -> str:
+        """Return the triple count, as a line for people."""
+        return f"{len(self)} triple" + ("" if len(self) == 1 else "s")
+
+    def serialize(self, format: str | None = None) -> bytes:
+        """Return the triples in an RDF format of :data:`itukg.export.FORMATS`."""
+        from itukg.export import serialize_triples
+
+        return serialize_triples(self.triples, _check_format(self, format))
+
+
+QueryResult = SelectResult | AskResult | GraphResult
+"""What running a query gives."""
+
+
+def from_pyoxigraph(answer: QuerySolutions | QueryBoolean | QueryTriples) -> QueryResult:
+    """Return the result object for what ``Store.query`` answered."""
+    if isinstance(answer, QuerySolutions):
+        return SelectResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
+    if isinstance(answer, QueryBoolean):
+        return AskResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
+    return GraphResult(list(answer))
+
+
+def all_formats() -> list[str]:
+    """Return every format a query result can take: result formats, then RDF formats."""
+    from itukg.export import FORMATS
+
+    return [*RESULT_FORMATS, *(name for name in FORMATS if name not in RESULT_FORMATS)]
+
+
+def _check_format(result: QueryResult, format: str | None) -> str:
+    name = format or result.default_format
+    if name not in result.formats:
+        kind = {"select": "SELECT results", "ask": "ASK results", "graph": "graph results"}
+        raise FormatError(
+            f"format '{name}' does not apply to {kind[result.kind]} "
+            f"(choose from {', '.join(result.formats)})"
+        )
+    return name
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence[Term | None]]) -> str:
+    """Return *rows* of terms as columns aligned under *header*.
+
+    Terms are shown by :func:`itukg.terms.show`; a column of numbers is aligned right.
+    """
+    cells = [[_one_line(terms.show(term)) for term in row] for row in rows]
+    right = [
+        bool(rows) and all(row[i] is None or terms.is_numeric(row[i]) for row in rows)
+        for i in range(len(header))
+    ]
+    return align(header, cells, right)
+
+
+def align(header: Sequence[str], cells: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
+    """Return text *cells* in columns under *header*, with a rule below the header.
+
+    Columns flagged in *right* are aligned right; trailing spaces are dropped.
+    """
+    widths = [
+        max([_width(name)] + [_width(row[i]) for row in cells]) for i, name in enumerate(header)
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        padded = [
+            " " * (w - _width(v)) + v if r else v + " " * (w - _width(v))
+            for v, w, r in zip(values, widths, right, strict=True)
+        ]
+        return "  ".join(padded).rstrip()
+
+    lines = [line(header), line(["-" * w for w in widths]), *(line(row) for row in cells)]
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(
+        0
+        if unicodedata.combining(char)
+        else 2
+        if unicodedata.east_asian_width(char) in ("W", "F")
+        else 1
+        for char in text
+    )

@@ -1,0 +1,64 @@
+"""What the tests share: fixture paths, and running the ``itukg`` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from itukg import paths
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+KG = FIXTURES / "kg"
+"""A tiny graph in the layout of the repository: ontology, data, shapes, checks, queries."""
+
+
+def kg_files() -> list[Path]:
+    """Return the ontology and data files of the fixture graph."""
+    return [*sorted((KG / "ontology").glob("*.ttl")), *sorted((KG / "data").rglob("*.ttl"))]
+
+
+def run_itukg(
+    *args: str,
+    root: Path | None = KG,
+    cwd: Path = REPO,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m itukg ARGS`` on the graph at *root* (None: the shipped one)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ITUKG_ROOT", "ITUKG_DEBUG")}
+    env["PYTHONPATH"] = str(REPO / "src")
+    if root is not None:
+        env["ITUKG_ROOT"] = str(root)
+    return subprocess.run(
+        [sys.executable, "-m", "itukg", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        check=False,
+    )
+
+
+@pytest.fixture
+def kg_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point :mod:`itukg.paths` at the fixture graph for the duration of a test."""
+    monkeypatch.setenv("ITUKG_ROOT", str(KG))
+    paths.root.cache_clear()
+    yield KG
+    monkeypatch.delenv("ITUKG_ROOT")
+    paths.root.cache_clear()
+
+
+@pytest.fixture
+def kg_store():  # type: ignore[no-untyped-def]
+    """The fixture graph, loaded."""
+    from itukg.loader import load_store
+
+    return load_store(kg_files())
