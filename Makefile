@@ -12,11 +12,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-## Build the graph, validate it against the shapes, and ask it a question.
+# Export format:file extension.
+EXPORTS := turtle:ttl nt:nt nq:nq trig:trig xml:rdf n3:n3 json-ld:jsonld
+
+## Build the graph, validate it against the shapes, ask it a question, export it.
 run: $(STAMP)
 	$(VENV)/bin/itukg validate
 	$(VENV)/bin/itukg stats
 	$(VENV)/bin/itukg query cross-group-people
+	@mkdir -p build
+	@for e in $(EXPORTS); do \
+	  $(VENV)/bin/itukg export --format $${e%%:*} -o build/itukg.$${e##*:} || exit 1; \
+	done
+	@echo "wrote the graph in every format to build/: $$(ls build | tr '\n' ' ')"
 
 ## Lint, type-check and run the whole test suite.
 test: $(STAMP) lint
@@ -24,6 +32,7 @@ test: $(STAMP) lint
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 
 ## Whole-process timings, written to bench/results/.
