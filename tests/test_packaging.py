@@ -79,8 +79,9 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
         "print(paths.root())\n"
         "print(paths.context_file().is_file())\n"
         "files = paths.ontology_files() + paths.data_files() + paths.query_files()\n"
-        "print(all(str(p).startswith(str(paths.root())) for p in files), len(files) > 0)\n"
-        "print(len(itukg.load()) > 0)\n"
+        "print(all(str(p).startswith(str(paths.root())) for p in files))\n"
+        "print(sorted(p.relative_to(paths.root()).as_posix() for p in files))\n"
+        "print(len(itukg.load()))\n"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -90,17 +91,30 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
         [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+    from itukg import paths
+    from itukg.loader import load_store
+
+    checkout = paths.ontology_files() + paths.data_files() + paths.query_files()
     assert done.stdout.splitlines() == [
         str(target / "itukg" / "resources"),
         "True",
-        "True True",
         "True",
+        str(sorted(p.relative_to(REPO).as_posix() for p in checkout)),
+        str(len(load_store())),
     ]
-    done = subprocess.run(
+    installed = subprocess.run(
         [sys.executable, "-m", "itukg", "stats", "--format", "json"],
         cwd=elsewhere,
         env=env,
         capture_output=True,
         text=True,
     )
-    assert done.returncode == 0, done.stderr
+    here = subprocess.run(
+        [sys.executable, "-m", "itukg", "stats", "--format", "json"],
+        cwd=REPO,
+        env={**env, "PYTHONPATH": str(REPO / "src")},
+        capture_output=True,
+        text=True,
+    )
+    assert (installed.returncode, installed.stderr) == (0, "")
+    assert installed.stdout == here.stdout
