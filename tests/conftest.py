@@ -8,7 +8,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import oxigraph_server
 import pytest
+from oxigraph_server import OxigraphServer
 
 from itukg import paths
 
@@ -28,8 +30,12 @@ def run_itukg(
     root: Path | None = KG,
     cwd: Path = REPO,
     stdin: str | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m itukg ARGS`` on the graph at *root* (None: the shipped one)."""
+    """Run ``python -m itukg ARGS`` on the graph at *root* (None: the shipped one).
+
+    With *timeout*, a run that takes longer is killed and raises ``TimeoutExpired``.
+    """
     env = {k: v for k, v in os.environ.items() if k not in ("ITUKG_ROOT", "ITUKG_DEBUG")}
     env["PYTHONPATH"] = str(REPO / "src")
     if root is not None:
@@ -43,6 +49,7 @@ def run_itukg(
         env=env,
         input=stdin,
         check=False,
+        timeout=timeout,
     )
 
 
@@ -62,3 +69,26 @@ def kg_store():  # type: ignore[no-untyped-def]
     from itukg.loader import load_store
 
     return load_store(kg_files())
+
+
+# --- A real Oxigraph server, for the remote-store tests ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server on a free local port, for the whole session.
+
+    Without the ``oxigraph`` binary (``pip install oxigraph``, in the test extras) the tests
+    that need it skip, or fail when ``ITUKG_REQUIRE_OXIGRAPH`` is set (as in CI).
+    """
+    executable = oxigraph_server.binary()
+    if executable is None:
+        reason = "the oxigraph server binary is not installed (pip install -e '.[test]')"
+        if os.environ.get("ITUKG_REQUIRE_OXIGRAPH"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    server = oxigraph_server.start(executable, tmp_path_factory.mktemp("oxigraph") / "store")
+    try:
+        yield server
+    finally:
+        server.stop()

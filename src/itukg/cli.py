@@ -1,7 +1,9 @@
 """The ``itukg`` command: each subcommand is one call into the library.
 
 Exit status: 0 success (the graph conforms), 1 validation found violations, 2 an input could
-not be read or the command was misused. Errors are one line on standard error.
+not be read or the command was misused (or an endpoint rejected a request as malformed, HTTP
+400), 4 a remote endpoint could not be reached, timed out or failed. Errors are one line on
+standard error.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from itukg.errors import InputError, ItukgError, QueryError
 if TYPE_CHECKING:
     from pyoxigraph import Store
 
+    from itukg.remote import RemoteGraph
     from itukg.results import QueryResult
 
 PROG = "itukg"
@@ -70,7 +73,8 @@ def _query(args: argparse.Namespace) -> int:
         raise QueryError("a query name is required (see 'itukg query --list')")
     query = queries.get(args.name)
     values = _param_values(args.params)
-    result = queries.run(_load(), query, values)
+    remote = _remote_graph(args)
+    result = remote.run(query, values) if remote else queries.run(_load(), query, values)
     return _show_result(result, args.format)
 
 
@@ -79,8 +83,22 @@ def _sparql(args: argparse.Namespace) -> int:
     from itukg.namespaces import PREFIXES
 
     text, source = _query_text(args.query)
-    result = queries.execute(_load(), text, source=source, prefixes=PREFIXES)
+    remote = _remote_graph(args)
+    if remote:
+        result = remote.sparql(text, source=source)
+    else:
+        result = queries.execute(_load(), text, source=source, prefixes=PREFIXES)
     return _show_result(result, args.format)
+
+
+def _push(args: argparse.Namespace) -> int:
+    from itukg import remote
+
+    timeout = remote.PUSH_TIMEOUT if args.timeout is None else args.timeout
+    graph = _graph_of(args)
+    report = remote.push_files(args.data, args.endpoint, graph=graph, timeout=timeout)
+    print(report.summary(), file=sys.stderr)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -113,6 +131,25 @@ def _describe(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from itukg.web.serve import serve
+    from itukg.web.settings import Settings
+
+    try:
+        settings = Settings(
+            files=args.files or None,
+            timeout=args.timeout,
+            max_rows=args.max_rows,
+            workers=args.workers,
+            allow_service=args.allow_service,
+            base_url=args.base_url,
+        )
+    except ValueError as error:
+        raise ItukgError(str(error)) from None
+    serve(settings, args.host, args.port)
+    return 0
+
+
 # --- Helpers of the commands --------------------------------------------------------------
 
 
@@ -120,6 +157,28 @@ def _load() -> Store:
     from itukg.loader import load_store
 
     return load_store()
+
+
+def _remote_graph(args: argparse.Namespace) -> RemoteGraph | None:
+    """Return the endpoint that ``--endpoint`` names, or None to use the embedded store."""
+    from itukg import remote
+
+    if not args.endpoint:
+        given = [name for name in ("graph", "timeout") if getattr(args, name) is not None]
+        if given:
+            raise ItukgError(f"--{given[0]} needs --endpoint")
+        return None
+    timeout = remote.QUERY_TIMEOUT if args.timeout is None else args.timeout
+    return remote.RemoteGraph(args.endpoint, graph=_graph_of(args), timeout=timeout)
+
+
+def _graph_of(args: argparse.Namespace) -> str | None:
+    """Return the graph IRI of ``--graph`` (None: the store's default graph)."""
+    from itukg.namespaces import GRAPH
+    from itukg.remote import DEFAULT_GRAPH
+
+    graph: str | None = args.graph or GRAPH
+    return None if graph == DEFAULT_GRAPH else graph
 
 
 def _show_result(result: QueryResult, format: str | None) -> int:
@@ -203,9 +262,58 @@ def _add_format(
     )
 
 
+def _add_endpoint(
+    parser: argparse.ArgumentParser, what: str, *, required: bool, timeout: float
+) -> None:
+    """Add ``--endpoint``, ``--graph`` and ``--timeout``, the options of a remote store."""
+    from itukg import remote
+    from itukg.namespaces import GRAPH
+
+    def checked(check: Callable[[str], object]) -> Callable[[str], str]:
+        def value(text: str) -> str:
+            try:
+                check(text)
+            except ItukgError as error:
+                raise argparse.ArgumentTypeError(str(error)) from None
+            return text
+
+        return value
+
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = 0.0
+        if not 0 < value < float("inf"):
+            raise argparse.ArgumentTypeError(f"'{text}' is not a positive number of seconds")
+        return value
+
+    default = remote.DEFAULT_GRAPH
+    parser.add_argument(
+        "--endpoint",
+        metavar="URL",
+        required=required,
+        type=checked(remote.check_endpoint),
+        help=what,
+    )
+    parser.add_argument(
+        "--graph",
+        metavar="IRI",
+        type=checked(lambda text: text == default or remote.check_graph(text)),
+        help=f"the store's graph to use, or '{default}' for its default graph (default: {GRAPH})",
+    )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=seconds,
+        help=f"longest wait for the endpoint to connect, read or answer (default: {timeout:g})",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``itukg`` command and its subcommands."""
     from itukg.export import FORMATS
+    from itukg.remote import PUSH_TIMEOUT, QUERY_TIMEOUT
     from itukg.results import all_formats
     from itukg.stats import STATS_FORMATS
     from itukg.validate import REPORT_FORMATS
@@ -240,10 +348,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--list", action="store_true", help="list the canned queries")
     _add_format(sub, all_formats(), None, "result format")
+    _add_endpoint(
+        sub,
+        "ask this SPARQL endpoint instead of the embedded store",
+        required=False,
+        timeout=QUERY_TIMEOUT,
+    )
 
     sub = command("sparql", _sparql, "Run a SPARQL query (text, file, or - for stdin).")
     sub.add_argument("query", metavar="QUERY_OR_FILE", help="SPARQL text, a .rq file, or -")
     _add_format(sub, all_formats(), None, "result format")
+    _add_endpoint(
+        sub,
+        "ask this SPARQL endpoint instead of the embedded store",
+        required=False,
+        timeout=QUERY_TIMEOUT,
+    )
+
+    sub = command(
+        "push", _push, "Replace a graph of a SPARQL Graph Store with the whole graph (one PUT)."
+    )
+    _add_endpoint(
+        sub,
+        "the Graph Store Protocol endpoint (Oxigraph: .../store)",
+        required=True,
+        timeout=PUSH_TIMEOUT,
+    )
+    sub.add_argument(
+        "--data",
+        nargs="+",
+        metavar="FILE",
+        help="push these Turtle or N-Triples files instead of the shipped ontology and data",
+    )
 
     sub = command("export", _export, "Write the whole graph in an RDF format.")
     _add_format(sub, list(FORMATS), "turtle", "RDF format")
@@ -255,7 +391,82 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("describe", _describe, "Describe one thing, by IRI, CURIE or name.")
     sub.add_argument("name", metavar="NAME_OR_IRI", help="an IRI, a CURIE, or a name")
     _add_format(sub, ["text", *FORMATS], "text", "output format")
+
+    sub = command("serve", _serve, "Publish the graph over HTTP: SPARQL, API, pages, linked data.")
+    _add_serve_options(sub)
     return parser
+
+
+def _add_serve_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``serve``: where to listen, and the limits of user queries."""
+    from itukg.web import settings
+
+    def number(
+        kind: Callable[[str], float], least: float, most: float = float("inf")
+    ) -> Callable[[str], float]:
+        def value(text: str) -> float:
+            try:
+                found = kind(text)
+            except ValueError:
+                found = least - 1
+            if not least <= found < float("inf") or found > most:
+                bounds = (
+                    f"from {least:g} to {most:g}"
+                    if most < float("inf")
+                    else f"of at least {least:g}"
+                )
+                raise argparse.ArgumentTypeError(f"'{text}' is not a number {bounds}")
+            return found
+
+        return value
+
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="Turtle files to serve instead of the shipped ontology and data",
+    )
+    parser.add_argument(
+        "--host",
+        default=settings.DEFAULT_HOST,
+        help=f"address to listen on (default: {settings.DEFAULT_HOST})",
+    )
+    parser.add_argument(
+        "--port",
+        type=number(int, 0, 65535),
+        default=settings.DEFAULT_PORT,
+        help=f"port to listen on (default: {settings.DEFAULT_PORT})",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=number(float, 0.001),
+        metavar="SECONDS",
+        default=settings.DEFAULT_TIMEOUT,
+        help=f"longest run of a SPARQL query (default: {settings.DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=number(int, 1),
+        metavar="N",
+        default=settings.DEFAULT_MAX_ROWS,
+        help=f"most rows or triples a query answers (default: {settings.DEFAULT_MAX_ROWS})",
+    )
+    parser.add_argument(
+        "--workers",
+        type=number(int, 1),
+        metavar="N",
+        default=settings.DEFAULT_WORKERS,
+        help="query worker processes, each with the graph loaded "
+        f"(default: {settings.DEFAULT_WORKERS})",
+    )
+    parser.add_argument(
+        "--allow-service", action="store_true", help="allow federated queries (SPARQL SERVICE)"
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="public URL of the server, for absolute links (default: the URL of each request)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,15 @@ class QueryError(ItukgError):
     """A query cannot be run: unknown name, bad parameters, or invalid SPARQL."""
 
 
+class LimitError(QueryError):
+    """A query's answer is larger than the number of rows (or triples) it may have."""
+
+    def __init__(self, limit: int, unit: str) -> None:
+        self.limit = limit
+        self.unit = unit
+        super().__init__(f"the answer has more than {limit} {unit}")
+
+
 class ResolveError(ItukgError):
     """A name or IRI does not designate exactly one thing in the graph."""
 

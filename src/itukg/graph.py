@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Store
 
-from itukg import loader, queries
+from itukg import loader, queries, remote
 from itukg.describe import Description, describe, resolve
-from itukg.namespaces import PREFIXES
+from itukg.namespaces import GRAPH, PREFIXES
 from itukg.results import QueryResult
 from itukg.stats import Stats, stats
 
@@ -51,6 +51,20 @@ class KnowledgeGraph:
         from itukg.export import export
 
         return export(self.store, format, path)
+
+    def push(
+        self,
+        endpoint: str,
+        *,
+        graph: str | None = GRAPH,
+        timeout: float | None = remote.PUSH_TIMEOUT,
+    ) -> remote.PushReport:
+        """Replace *graph* (None: the default graph) at a Graph Store *endpoint* with this graph.
+
+        One HTTP ``PUT``, waiting at most *timeout* seconds for each network step (None: no
+        limit); see :func:`itukg.remote.push`.
+        """
+        return remote.push(self, endpoint, graph=graph, timeout=timeout)
 
     def validate(
         self,

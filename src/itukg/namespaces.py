@@ -17,6 +17,9 @@ ITUKG = BASE + "ontology#"
 ID = BASE + "id/"
 """Root of every instance IRI: ``ID + kind + "/" + slug``."""
 
+GRAPH = BASE + "graph"
+"""IRI of the named graph that holds the whole graph in a remote store."""
+
 SOURCE_DOCUMENT = ID + "source/sg20-overview"
 """IRI of the source document that the data states."""
 
