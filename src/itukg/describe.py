@@ -95,6 +95,46 @@ def resolve(store: Store, name_or_iri: str) -> Subject:
     return found.pop()
 
 
+@dataclass(frozen=True)
+class Match:
+    """A thing found by :func:`search`: the thing, its label, and the name that matched."""
+
+    node: Subject
+    label: str | None
+    name: str
+
+
+def search(store: Store, text: str) -> list[Match]:
+    """Return the things one of whose names contains *text*, without regard to case or accents.
+
+    Names are the labels of :data:`NAME_PREDICATES`; the name given for a thing is the one
+    that matched best (the first predicate of that list, at equal rank). Things whose name is
+    *text* come first, then those with a name starting with it, then the others; each group
+    by label, then IRI.
+    """
+    key = normalize(text)
+    if not key:
+        return []
+    best: dict[Subject, tuple[int, int, str]] = {}
+    for order, predicate in enumerate(NAME_PREDICATES):
+        for quad in store.quads_for_pattern(None, predicate, None, DefaultGraph()):
+            value, subject = quad.object, quad.subject
+            if not isinstance(value, Literal) or not isinstance(subject, NamedNode | BlankNode):
+                continue
+            name = normalize(value.value)
+            if key not in name:
+                continue
+            rank = 0 if name == key else 1 if name.startswith(key) else 2
+            found = (rank, order, value.value)
+            if subject not in best or found < best[subject]:
+                best[subject] = found
+    matches = [Match(node, label(store, node), name) for node, (_, _, name) in best.items()]
+    return sorted(
+        matches,
+        key=lambda m: (best[m.node][0], normalize(m.label or m.name), str(m.node)),
+    )
+
+
 def _mentioned(store: Store, node: NamedNode) -> bool:
     for _ in store.quads_for_pattern(node, None, None, DefaultGraph()):
         return True

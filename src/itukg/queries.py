@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
 from itukg import paths, terms
 from itukg.errors import InputError, QueryError, QueryHeaderError
@@ -539,6 +539,40 @@ def _readable(message: str) -> str:
     return message
 
 
+def evaluate(
+    store: Store,
+    text: str,
+    *,
+    source: str | None = None,
+    prefixes: Mapping[str, str] | None = None,
+    default_graph: Sequence[NamedNode] | None = None,
+    named_graphs: Sequence[NamedNode] | None = None,
+) -> QuerySolutions | QueryBoolean | QueryTriples:
+    """Start SPARQL *text* on *store* and return Oxigraph's answer, which is read lazily.
+
+    *default_graph* and *named_graphs*, when given, are the RDF dataset the query runs on
+    (they override its ``FROM`` and ``FROM NAMED``). A syntax error raises
+    :class:`QueryError`; *source* names where the text came from in its message.
+    """
+    options: dict[str, Any] = {}
+    if default_graph is not None:
+        options["default_graph"] = list(default_graph)
+    if named_graphs is not None:
+        options["named_graphs"] = list(named_graphs)
+    try:
+        return store.query(text, prefixes=dict(prefixes) if prefixes else None, **options)
+    except SyntaxError as error:
+        message = " ".join((error.msg or str(error)).split())
+        match = _QUERY_ERROR.match(message)
+        where = source or "query"
+        if match:
+            where += f":{match.group(1)}:{match.group(2)}"
+            message = match.group(3)
+        raise QueryError(f"{where}: invalid SPARQL: {_readable(message)}") from None
+    except OSError as error:
+        raise QueryError(f"{source or 'query'}: {error}") from None
+
+
 def execute(
     store: Store,
     text: str,
@@ -550,17 +584,9 @@ def execute(
 
     *source* names where the text came from in error messages.
     """
+    answer = evaluate(store, text, source=source, prefixes=prefixes)
     try:
-        answer = store.query(text, prefixes=dict(prefixes) if prefixes else None)
         return from_pyoxigraph(answer)
-    except SyntaxError as error:
-        message = " ".join((error.msg or str(error)).split())
-        match = _QUERY_ERROR.match(message)
-        where = source or "query"
-        if match:
-            where += f":{match.group(1)}:{match.group(2)}"
-            message = match.group(3)
-        raise QueryError(f"{where}: invalid SPARQL: {_readable(message)}") from None
     except OSError as error:
         raise QueryError(f"{source or 'query'}: {error}") from None
 

@@ -7,12 +7,18 @@ read as rows and written in any standard format, exactly, as often as needed.
 from __future__ import annotations
 
 import functools
+import itertools
+import json
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
     QueryBoolean,
     QueryResultsFormat,
+    QuerySolution,
     QuerySolutions,
     QueryTriples,
     Triple,
@@ -20,7 +26,7 @@ from pyoxigraph import (
 )
 
 from itukg import terms
-from itukg.errors import FormatError
+from itukg.errors import FormatError, LimitError
 from itukg.terms import Term
 
 #: Formats of SELECT and ASK results: name -> W3C format (None: the aligned text table).
@@ -159,13 +165,59 @@ QueryResult = SelectResult | AskResult | GraphResult
 """What running a query gives."""
 
 
-def from_pyoxigraph(answer: QuerySolutions | QueryBoolean | QueryTriples) -> QueryResult:
-    """Return the result object for what ``Store.query`` answered."""
+def from_pyoxigraph(
+    answer: QuerySolutions | QueryBoolean | QueryTriples, *, max_rows: int | None = None
+) -> QueryResult:
+    """Return the result object for what ``Store.query`` answered.
+
+    With *max_rows*, an answer of more solutions (or triples) raises :class:`LimitError`
+    as soon as one more is read, so that a huge answer is never held.
+    """
     if isinstance(answer, QuerySolutions):
-        return SelectResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
+        if max_rows is None:
+            return SelectResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
+        variables = [v.value for v in answer.variables]
+        rows = list(itertools.islice(answer, max_rows + 1))
+        if len(rows) > max_rows:
+            raise LimitError(max_rows, "rows")
+        return SelectResult(solutions_json(variables, rows))
     if isinstance(answer, QueryBoolean):
         return AskResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
-    return GraphResult(list(answer))
+    triples = list(answer if max_rows is None else itertools.islice(answer, max_rows + 1))
+    if max_rows is not None and len(triples) > max_rows:
+        raise LimitError(max_rows, "triples")
+    return GraphResult(triples)
+
+
+def solutions_json(variables: Sequence[str], rows: Iterable[QuerySolution]) -> bytes:
+    """Return *rows* as SPARQL 1.1 Query Results JSON, written as Oxigraph writes it."""
+    bindings = [
+        {v: _json_term(term) for v in variables if (term := row[v]) is not None} for row in rows
+    ]
+    data = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _json_term(term: Term) -> dict[str, object]:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        found: dict[str, object] = {"type": "literal", "value": term.value}
+        if term.language:
+            found["xml:lang"] = term.language
+        elif term.datatype.value != terms.XSD_STRING:
+            found["datatype"] = term.datatype.value
+        return found
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
 
 
 def all_formats() -> list[str]:
