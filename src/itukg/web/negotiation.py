@@ -4,7 +4,8 @@ A response format is chosen by the ``Accept`` header with its q-values (RFC 9110
 12.5.1): each offered media type takes the q-value of the most specific range that matches
 it, the highest q-value wins, and the server's order breaks ties, so ``*/*`` or no header
 gives the first offer. A link can choose instead with the ``format`` switch, one short name
-per format (``?format=ttl``).
+per format (``?format=ttl``), or media types as in ``Accept`` (``?format=text/turtle``), which
+some SPARQL clients send there.
 """
 
 from __future__ import annotations
@@ -143,11 +144,15 @@ def negotiate(
 ) -> Format:
     """Return the format of a response: by the *switch* value if given, else by *accept*.
 
+    The switch is a short name of *switches*, or media types read as an ``Accept`` header.
+
     *what* names the kind of answer in messages. An unknown switch value raises
     :class:`NotAcceptable` with status 400; nothing acceptable, with status 406.
     """
     if switch is not None:
         found = switches.get(switch)
+        if found is None and parse_accept(switch):
+            found = choose(switch, offers)
         if found is None or found not in offers:
             known = ", ".join(k for k, f in switches.items() if f in offers)
             raise NotAcceptable(
