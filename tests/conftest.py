@@ -8,8 +8,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import itukg_server
 import oxigraph_server
 import pytest
+from itukg_server import ItukgServer
 from oxigraph_server import OxigraphServer
 
 from itukg import paths
@@ -88,6 +90,19 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServe
             pytest.fail(reason)
         pytest.skip(reason)
     server = oxigraph_server.start(executable, tmp_path_factory.mktemp("oxigraph") / "store")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# --- A real itukg server, for the tests of clients, a browser and load -----------------------
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ItukgServer]:
+    """One real ``itukg serve`` (default settings, the shipped graph) for the whole session."""
+    server = itukg_server.start(tmp_path_factory.mktemp("itukg-serve"))
     try:
         yield server
     finally:

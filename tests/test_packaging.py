@@ -54,6 +54,16 @@ def test_wheel_carries_ontology_data_shapes_and_queries(wheel: Path) -> None:
     missing = [name for name in expected if name not in names]
     assert missing == []
     assert {"itukg/__init__.py", "itukg/cli.py", "itukg/py.typed"} <= names
+    # The web app's templates and style sheet, which it reads as package data.
+    web = REPO / "src" / "itukg" / "web"
+    assets = [
+        f"itukg/web/{path.relative_to(web).as_posix()}"
+        for folder in ("templates", "static")
+        for path in sorted((web / folder).rglob("*"))
+        if path.is_file()
+    ]
+    assert {"itukg/web/templates/base.html", "itukg/web/static/style.css"} <= set(assets)
+    assert [name for name in assets if name not in names] == []
 
 
 def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
+import itukg_server
 import pytest
-from conftest import REPO, run_itukg
+from conftest import run_itukg
+from itukg_server import children, free_port, running
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 ROLES = (
@@ -22,59 +20,12 @@ ROLES = (
 GROUPS = [f"https://w3id.org/itukg/id/org/{g}" for g in ("sg20", "sg20rg-afr", "sg20rg-arb")]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is *pid* (Linux)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find workers")
-def test_serve_answers_sparql_over_http_and_stops_cleanly() -> None:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("ITUKG_ROOT", "ITUKG_DEBUG")}
-    env["PYTHONPATH"] = str(REPO / "src")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "itukg", "serve", "--port", str(port), "--workers", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    endpoint = f"http://127.0.0.1:{port}/sparql"
+def test_serve_answers_sparql_over_http_and_stops_cleanly(tmp_path: Path) -> None:
+    server = itukg_server.start(tmp_path, "--workers", "2")
+    endpoint = server.sparql_url
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                response = httpx.get(endpoint, params={"query": ROLES}, timeout=10)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    pytest.fail(f"the server did not start: {server.communicate()[1]}")
-                time.sleep(0.1)
+        response = httpx.get(endpoint, params={"query": ROLES}, timeout=10)
         assert response.status_code == 200
         assert response.headers["content-type"] == "application/sparql-results+json"
         assert [b["group"]["value"] for b in response.json()["results"]["bindings"]] == GROUPS
@@ -95,22 +46,18 @@ def test_serve_answers_sparql_over_http_and_stops_cleanly() -> None:
         assert isinstance(turtle, bytes)
         assert b'"Umida Musaeva"' in turtle
 
-        workers = [pid for pid in children(server.pid) if running(pid)]
+        workers = [pid for pid in children(server.process.pid) if running(pid)]
         assert len(workers) == 2
-        assert httpx.get(f"http://127.0.0.1:{port}/").status_code == 200
+        assert httpx.get(server.base + "/").status_code == 200
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            _, errors = server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            raise
+        server.stop()
+    errors = server.errors()
     # uvicorn shuts down gracefully, then lets the signal end the process.
-    assert server.returncode == -signal.SIGTERM, errors
-    assert f"Uvicorn running on http://127.0.0.1:{port}" in errors
+    assert server.process.returncode == -signal.SIGTERM, errors
+    assert f"Uvicorn running on {server.base}" in errors
     assert errors.endswith(
         "INFO:     Application shutdown complete.\n"
-        f"INFO:     Finished server process [{server.pid}]\n"
+        f"INFO:     Finished server process [{server.process.pid}]\n"
     )
     deadline = time.monotonic() + 10
     while any(running(pid) for pid in workers) and time.monotonic() < deadline:
