@@ -79,6 +79,10 @@ def test_serve_refuses_a_graph_it_cannot_read() -> None:
     [
         (["--port", "99999"], "argument --port: '99999' is not a number from 0 to 65535"),
         (["--timeout", "0"], "argument --timeout: '0' is not a number of at least 0.001"),
+        (
+            ["--queue-timeout", "-1"],
+            "argument --queue-timeout: '-1' is not a number of at least 0.001",
+        ),
         (["--max-rows", "none"], "argument --max-rows: 'none' is not a number of at least 1"),
         (["--workers", "0"], "argument --workers: '0' is not a number of at least 1"),
     ],

@@ -566,8 +566,35 @@ def test_a_slow_query_is_stopped_while_others_are_answered(kg: itukg.KnowledgeGr
         pool.close()
 
 
+def test_a_query_waits_for_a_busy_worker_up_to_the_queue_timeout(
+    kg: itukg.KnowledgeGraph,
+) -> None:
+    # The one worker is busy for the whole time limit (1 s); a query that comes meanwhile waits
+    # for it, longer than the time limit of a query but within --queue-timeout, and is answered.
+    app = create_app(Settings(graph=kg, timeout=1, queue_timeout=5, workers=1))
+    pool = app.state.site.pool
+    pool.start()
+
+    async def scenario() -> tuple[httpx.Response, httpx.Response, float]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            slow = asyncio.create_task(http.get("/sparql", params={"query": SLOW}))
+            await asyncio.sleep(0.05)
+            sent = time.monotonic()
+            waiting = await http.get("/sparql", params={"query": ROLES})
+            return await slow, waiting, time.monotonic() - sent
+
+    try:
+        stopped, waiting, waited = asyncio.run(scenario())
+        assert stopped.status_code == 504
+        assert (waiting.status_code, waiting.json()) == (200, ROLES_JSON)
+        assert waited >= 0.9
+    finally:
+        pool.close()
+
+
 def test_every_worker_busy_is_503(kg: itukg.KnowledgeGraph) -> None:
-    app = create_app(Settings(graph=kg, timeout=0.5, workers=1))
+    app = create_app(Settings(graph=kg, timeout=1, queue_timeout=0.5, workers=1))
     pool = app.state.site.pool
     pool.start()
 

@@ -139,6 +139,7 @@ def _serve(args: argparse.Namespace) -> int:
         settings = Settings(
             files=args.files or None,
             timeout=args.timeout,
+            queue_timeout=args.queue_timeout,
             max_rows=args.max_rows,
             workers=args.workers,
             allow_service=args.allow_service,
@@ -443,6 +444,14 @@ def _add_serve_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         default=settings.DEFAULT_TIMEOUT,
         help=f"longest run of a SPARQL query (default: {settings.DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--queue-timeout",
+        type=number(float, 0.001),
+        metavar="SECONDS",
+        default=settings.DEFAULT_QUEUE_TIMEOUT,
+        help="longest wait of a query for a free worker before it is refused with 503 "
+        f"(default: {settings.DEFAULT_QUEUE_TIMEOUT:g})",
     )
     parser.add_argument(
         "--max-rows",

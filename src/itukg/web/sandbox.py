@@ -46,7 +46,7 @@ class QueryTimeout(SandboxError):
 
 
 class PoolBusy(SandboxError):
-    """Every worker stayed busy for as long as the time limit."""
+    """Every worker stayed busy for as long as a query may wait for one."""
 
     status = 503
 
@@ -185,12 +185,23 @@ class Pool:
     """A fixed number of workers holding the same graph, and the queries' time and row limits."""
 
     def __init__(
-        self, graph: Mapping[str, Any], *, size: int, timeout: float, max_rows: int
+        self,
+        graph: Mapping[str, Any],
+        *,
+        size: int,
+        timeout: float,
+        max_rows: int,
+        queue_timeout: float | None = None,
     ) -> None:
-        """Hold the opening frame of each worker, *graph* (see :func:`itukg.web.worker.load`)."""
+        """Hold the opening frame of each worker, *graph* (see :func:`itukg.web.worker.load`).
+
+        A query runs for at most *timeout* s, after waiting at most *queue_timeout* s (by
+        default *timeout*) for an idle worker.
+        """
         self.graph = dict(graph)
         self.size = size
         self.timeout = timeout
+        self.queue_timeout = timeout if queue_timeout is None else queue_timeout
         self.max_rows = max_rows
         self.replaced = 0
         """Workers replaced after a timeout or a failure."""
@@ -284,10 +295,11 @@ class Pool:
         """
         self.start()
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.queue_timeout)
         except queue.Empty:
             raise PoolBusy(
-                f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again later"
+                f"all {self.size} query workers stayed busy for {self.queue_timeout:g} s; "
+                "try again later"
             ) from None
         if not worker.alive:
             self._replace(worker)

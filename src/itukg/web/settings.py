@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0
+DEFAULT_QUEUE_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 DEFAULT_WORKERS = 2
 DEFAULT_MAX_QUERY_BYTES = 100_000
@@ -31,6 +32,9 @@ class Settings:
     queries: str | Path | None = None
     timeout: float = DEFAULT_TIMEOUT
     """Seconds a SPARQL query may run before it is stopped (504)."""
+    queue_timeout: float = DEFAULT_QUEUE_TIMEOUT
+    """Seconds a query may wait for a free worker before it is refused (503). A waiting
+    query waits on other people's queries, so this is longer than *timeout* by default."""
     max_rows: int = DEFAULT_MAX_ROWS
     """Most rows (or triples) a query may answer; more is refused (413)."""
     workers: int = DEFAULT_WORKERS
@@ -47,6 +51,8 @@ class Settings:
         """Refuse limits that make no sense."""
         if not self.timeout > 0:
             raise ValueError(f"timeout must be positive, got {self.timeout}")
+        if not self.queue_timeout > 0:
+            raise ValueError(f"queue_timeout must be positive, got {self.queue_timeout}")
         if self.max_rows < 1:
             raise ValueError(f"max_rows must be at least 1, got {self.max_rows}")
         if self.workers < 1:

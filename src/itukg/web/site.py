@@ -54,6 +54,7 @@ class Site:
             self._opening(),
             size=settings.workers,
             timeout=settings.timeout,
+            queue_timeout=settings.queue_timeout,
             max_rows=settings.max_rows,
         )
         weakref.finalize(self, self.pool.close)
