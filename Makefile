@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 # Export format:file extension.
 EXPORTS := turtle:ttl nt:nt nq:nq trig:trig xml:rdf n3:n3 json-ld:jsonld
 
-## Build the graph, validate it against the shapes, ask it a question, export it.
+## Build the graph, validate it against the shapes, ask it a question, export it, its
+## mapping sets and its VoID description.
 run: $(STAMP)
 	$(VENV)/bin/itukg validate
 	$(VENV)/bin/itukg stats
@@ -24,6 +25,8 @@ run: $(STAMP)
 	@for e in $(EXPORTS); do \
 	  $(VENV)/bin/itukg export --format $${e%%:*} -o build/itukg.$${e##*:} || exit 1; \
 	done
+	$(VENV)/bin/itukg export --format sssom -o build/mappings/
+	$(VENV)/bin/itukg void -o build/void.ttl
 	@echo "wrote the graph in every format to build/: $$(ls build | tr '\n' ' ')"
 
 ## Lint, type-check and run the whole test suite.

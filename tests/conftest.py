@@ -83,17 +83,51 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServe
     Without the ``oxigraph`` binary (``pip install oxigraph``, in the test extras) the tests
     that need it skip, or fail when ``ITUKG_REQUIRE_OXIGRAPH`` is set (as in CI).
     """
+    server = _start_oxigraph(tmp_path_factory, "oxigraph")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _start_oxigraph(tmp_path_factory: pytest.TempPathFactory, name: str) -> OxigraphServer:
+    """Start an Oxigraph server on an empty store in a new temporary folder *name*.
+
+    Skip without the ``oxigraph`` binary, or fail when ``ITUKG_REQUIRE_OXIGRAPH`` is set.
+    """
     executable = oxigraph_server.binary()
     if executable is None:
         reason = "the oxigraph server binary is not installed (pip install -e '.[test]')"
         if os.environ.get("ITUKG_REQUIRE_OXIGRAPH"):
             pytest.fail(reason)
         pytest.skip(reason)
-    server = oxigraph_server.start(executable, tmp_path_factory.mktemp("oxigraph") / "store")
+    return oxigraph_server.start(executable, tmp_path_factory.mktemp(name) / "store")
+
+
+@pytest.fixture(scope="session")
+def linked_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server holding the Wikidata- and GeoNames-shaped fixtures.
+
+    They are in its default graph (``tests/fixtures/wikidata``, ``tests/fixtures/geonames``):
+    the endpoint that ``itukg link wikidata`` and the federated queries ask in the tests.
+    Nothing writes to it after it is filled.
+    """
+    from itukg import remote
+
+    server = _start_oxigraph(tmp_path_factory, "linked-data")
     try:
+        remote.push_files(linked_data_files(), server.store_url, graph=None)
         yield server
     finally:
         server.stop()
+
+
+def linked_data_files() -> list[Path]:
+    """Return the Turtle files of the linked-data fixtures: Wikidata- and GeoNames-shaped."""
+    return [
+        *sorted((FIXTURES / "wikidata").glob("*.ttl")),
+        *sorted((FIXTURES / "geonames").glob("*.ttl")),
+    ]
 
 
 # --- A real itukg server, for the tests of clients, a browser and load -----------------------

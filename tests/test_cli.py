@@ -120,7 +120,7 @@ BAD_INPUT = [
     (
         ["export", "--format", "rdfa"],
         "argument -f/--format: unknown format 'rdfa' (choose from turtle, nt, nq, trig, xml, n3, "
-        "json-ld) (see 'itukg export --help')",
+        "json-ld, sssom) (see 'itukg export --help')",
     ),
 ]
 

@@ -14,7 +14,7 @@ from itukg import paths
 def test_the_shipped_graph_conforms() -> None:
     done = run_itukg("validate", root=None)
     assert (done.returncode, done.stderr) == (0, "")
-    data_files = len(paths.ontology_files()) + len(paths.data_files())
+    data_files = len(paths.ontology_files()) + len(paths.data_files()) + len(paths.mapping_files())
     assert done.stdout == (
         f"0 violations, 0 warnings, 0 infos ({data_files} data files, "
         f"{len(paths.shape_files())} shape files, {len(paths.check_queries())} checks): conforms\n"
@@ -85,7 +85,7 @@ def test_stats_count_the_shipped_graph() -> None:
     done = run_itukg("stats", "--format", "json", root=None, cwd=REPO)
     assert done.returncode == 0
     counts = json.loads(done.stdout)
-    assert counts["triples"] == 2666
+    assert counts["triples"] == 3005
     classes = {row["class"]: row["instances"] for row in counts["classes"]}
     assert classes["foaf:Person"] == 30
     assert classes["org:Membership"] == 41

@@ -169,7 +169,7 @@ def test_unknown_format(kg_store: Store) -> None:
     with pytest.raises(FormatError) as caught:
         export.serialize(kg_store, "rdfa")
     assert str(caught.value) == (
-        "unknown export format 'rdfa' (choose from turtle, nt, nq, trig, xml, n3, json-ld)"
+        "unknown export format 'rdfa' (choose from turtle, nt, nq, trig, xml, n3, json-ld, sssom)"
     )
 
 
@@ -179,10 +179,15 @@ def test_shipped_context_path() -> None:
 
 
 def shipped_graph() -> rdflib.Graph:
-    """The shipped ontology and data as rdflib itself parses the Turtle files."""
+    """The shipped ontology and data as rdflib parses the Turtle files, and the mapping sets."""
+    from itukg.bridge import graph_of
+    from itukg.loader import mapping_triples
+
     graph = rdflib.Graph()
     for path in [*paths.ontology_files(), *paths.data_files()]:
         graph.parse(path, format="turtle")
+    for path in paths.mapping_files():
+        graph += graph_of(mapping_triples(path))
     return graph
 
 

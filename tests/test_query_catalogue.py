@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, KG
-from pyoxigraph import Literal, NamedNode, Store
+from oxigraph_server import free_port
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from itukg import queries
-from itukg.errors import InputError, QueryError, QueryHeaderError
+from itukg.errors import InputError, QueryError, QueryHeaderError, ServiceError
 from itukg.queries import Param, parse_query_file, variable_uses
 from itukg.results import AskResult, GraphResult, SelectResult
 
@@ -72,7 +73,9 @@ BAD_HEADERS = {
     "no-header": "1: missing query header: the file must start with '#+ name: ...' lines",
     "bad-yaml": "2: invalid YAML in the query header: did not find expected ',' or ']'",
     "not-mapping": "1: the query header must be a YAML mapping",
-    "unknown-key": "3: unknown header key 'author' (allowed: name, summary, description, params)",
+    "unknown-key": (
+        "3: unknown header key 'author' (allowed: name, summary, description, federated, params)"
+    ),
     "duplicate-key": "3: duplicate header key 'summary'",
     "name-mismatch": "1: name 'another-name' does not match the file name 'name-mismatch'",
     "no-summary": "1: the query header has no 'summary'",
@@ -101,6 +104,16 @@ BAD_HEADERS = {
         "9: parameter $x cannot be projected or bound (SELECT, AS, VALUES); use it in the pattern"
     ),
     "question-mark-param": "9: parameter 'x' is written ?x; write $x",
+    "federated-not-boolean": "3: 'federated' must be true or false",
+    "service-not-federated": "9: the query calls SERVICE: say 'federated: true' in the header",
+    "federated-no-service": "3: the header says 'federated: true' but the query calls no SERVICE",
+    "service-fixed-endpoint": (
+        "6: SERVICE must name its endpoint by a parameter ($endpoint) of type iri, "
+        "so that another endpoint can be given"
+    ),
+    "service-endpoint-not-iri": (
+        "11: the endpoint of SERVICE, $endpoint, must be a parameter of type iri"
+    ),
 }
 
 
@@ -260,6 +273,54 @@ def test_unknown_missing_and_ill_typed_parameters() -> None:
     with pytest.raises(QueryError) as caught:
         member.bind({"person": "person:ada"})
     assert str(caught.value) == "missing parameter 'group' for query 'is-member' (iri: The group.)"
+
+
+FEDERATED = """#+ name: federated
+#+ summary: Joins a local pattern with a remote one.
+#+ federated: true
+#+ params:
+#+   - name: endpoint
+#+     type: iri
+#+     default: http://127.0.0.1:9/sparql
+#+     description: The remote endpoint.
+SELECT ?s ?o
+WHERE {
+  ?s <http://example.org/p> ?link .
+  SERVICE SILENT $endpoint { ?link <http://example.org/q> ?o }  # not "SERVICE <x>"
+}
+ORDER BY ?s
+"""
+
+
+def test_a_federated_query(tmp_path: Path) -> None:
+    query = parse_query_file(write_query(tmp_path, "federated", FEDERATED))
+    assert query.federated
+    assert not parse_query_file(KG / "queries" / "cross-group-people.rq").federated
+    assert query.bind({"endpoint": "http://localhost:7878/query"}) == FEDERATED.replace(
+        "SILENT $endpoint", "SILENT <http://localhost:7878/query>"
+    )
+    assert [(s.text, e.text if e else None) for s, e in queries.service_calls(FEDERATED)] == [
+        ("SERVICE", "$endpoint")
+    ]
+
+
+def test_a_failing_service_is_a_service_error(tmp_path: Path) -> None:
+    text = FEDERATED.replace("SERVICE SILENT", "SERVICE")
+    query = parse_query_file(write_query(tmp_path, "federated", text))
+    store = Store()
+    store.add(
+        Quad(
+            NamedNode("http://example.org/s"),
+            NamedNode("http://example.org/p"),
+            NamedNode("http://example.org/l"),
+        )
+    )
+    with pytest.raises(ServiceError) as caught:
+        queries.run(store, query, {"endpoint": f"http://127.0.0.1:{free_port()}/sparql"})
+    assert caught.value.exit_code == 4
+    assert str(caught.value) == (
+        f"{tmp_path / 'federated.rq'}: a SERVICE call failed: Connection refused"
+    )
 
 
 def test_variable_uses_tell_less_than_from_iris() -> None:

@@ -102,15 +102,25 @@ def test_every_term_of_ours_is_declared_labelled_and_anchored(
 
 
 def test_every_term_of_ours_reaches_a_reused_vocabulary(graph: Graph) -> None:
-    """Following rdfs:subClassOf / rdfs:subPropertyOf from any term of ours leaves our namespace."""
+    """Following rdfs:subClassOf / rdfs:subPropertyOf from any term of ours leaves our namespace.
+
+    A datatype of ours is anchored by the restriction that defines it (owl:equivalentClass,
+    then owl:onDatatype): an OWL 2 datatype definition.
+    """
     terms = set(graph.subjects(RDFS.isDefinedBy, URIRef(ITUKG.rstrip("#"))))
-    assert len(terms) == 48
+    assert len(terms) == 51
+    datatypes = {t for t in terms if (t, RDF.type, RDFS.Datatype) in graph}
+    assert {str(t).removeprefix(ITUKG) for t in datatypes} == {
+        "iso3166Alpha2",
+        "iso3166Alpha3",
+        "iso3166Numeric",
+    }
     for term in terms:
         seen, frontier = set(), {term}
         while frontier:
             node = frontier.pop()
             seen.add(node)
-            for prop in (RDFS.subClassOf, RDFS.subPropertyOf):
+            for prop in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.onDatatype):
                 frontier |= set(graph.objects(node, prop)) - seen
-        outside = {str(n) for n in seen if not str(n).startswith(ITUKG)}
+        outside = {str(n) for n in seen if isinstance(n, URIRef) and not n.startswith(ITUKG)}
         assert outside, f"{term} is anchored only to terms of its own"

@@ -381,7 +381,7 @@ def test_the_ontology_page(client: TestClient) -> None:
             rdflib.RDFS.isDefinedBy, rdflib.URIRef("https://w3id.org/itukg/ontology")
         )
     }
-    assert len(ours) == 48
+    assert len(ours) == 51
     assert ours <= anchors
     bureau = root.one("section", id="Bureau")
     assert bureau.one("h3").text() == "Bureau itukg:Bureau"

@@ -347,7 +347,7 @@ def test_updates_are_refused_and_change_nothing(
     client: TestClient, kg: itukg.KnowledgeGraph
 ) -> None:
     before = count(client.get("/sparql", params={"query": COUNT}))
-    assert before == len(kg.store) == 2666
+    assert before == len(kg.store) == 3005
     refused = [
         client.post(
             "/sparql", content=INSERT, headers={"Content-Type": "application/sparql-update"}
@@ -374,7 +374,7 @@ def test_updates_are_refused_and_change_nothing(
         "head": {},
         "boolean": False,
     }
-    assert len(kg.store) == 2666
+    assert len(kg.store) == 3005
 
 
 # --- The RDF dataset ----------------------------------------------------------------------
@@ -384,19 +384,19 @@ def test_default_and_named_graphs(client: TestClient) -> None:
     def ask(text: str, **params: str | list[str]) -> httpx.Response:
         return client.get("/sparql", params={"query": text, **params})
 
-    assert count(ask(COUNT)) == 2666
-    assert count(ask(COUNT, **{"default-graph-uri": GRAPH})) == 2666
+    assert count(ask(COUNT)) == 3005
+    assert count(ask(COUNT, **{"default-graph-uri": GRAPH})) == 3005
     assert count(ask(COUNT, **{"default-graph-uri": "http://example.org/other"})) == 0
-    assert count(ask(f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}> WHERE {{ ?s ?p ?o }}")) == 2666
+    assert count(ask(f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}> WHERE {{ ?s ?p ?o }}")) == 3005
     assert count(ask("SELECT (COUNT(*) AS ?n) FROM <http://example.org/x> WHERE { ?s ?p ?o }")) == 0
     named = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     response = ask(named)
     assert [(b["g"]["value"], b["n"]["value"]) for b in response.json()["results"]["bindings"]] == [
-        (GRAPH, "2666")
+        (GRAPH, "3005")
     ]
     response = ask(named, **{"named-graph-uri": GRAPH})
     assert [(b["g"]["value"], b["n"]["value"]) for b in response.json()["results"]["bindings"]] == [
-        (GRAPH, "2666")
+        (GRAPH, "3005")
     ]
     # Only named graphs given: the default graph is empty.
     assert count(ask(COUNT, **{"named-graph-uri": GRAPH})) == 0
@@ -436,10 +436,10 @@ def test_service_description(client: TestClient) -> None:
     assert set(graph.objects(endpoint, SD.feature)) == set()
     (dataset,) = graph.objects(endpoint, SD.defaultDataset)
     (default,) = graph.objects(dataset, SD.defaultGraph)
-    assert graph.value(default, VOID.triples).toPython() == 2666
+    assert graph.value(default, VOID.triples).toPython() == 3005
     (named,) = graph.objects(dataset, SD.namedGraph)
     assert graph.value(named, SD.name) == rdflib.URIRef(GRAPH)
-    assert graph.value(graph.value(named, SD.graph), VOID.triples).toPython() == 2666
+    assert graph.value(graph.value(named, SD.graph), VOID.triples).toPython() == 3005
     assert_isomorphic(description(client, "application/ld+json", "json-ld"), graph)
     assert_isomorphic(description(client, "*/*", "turtle"), graph)
     assert_isomorphic(description(client, "text/html", "nt", format="nt"), graph)

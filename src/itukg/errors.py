@@ -43,6 +43,15 @@ class QueryError(ItukgError):
     """A query cannot be run: unknown name, bad parameters, or invalid SPARQL."""
 
 
+class ServiceError(QueryError):
+    """A federated query's remote endpoint (SPARQL ``SERVICE``) could not be reached or failed.
+
+    The exit status is 4, as for any endpoint that fails.
+    """
+
+    exit_code = 4
+
+
 class LimitError(QueryError):
     """A query's answer is larger than the number of rows (or triples) it may have."""
 

@@ -1,4 +1,8 @@
-"""Load Turtle files into one embedded Oxigraph store: the graph every command works on."""
+"""Load the graph's files into one embedded Oxigraph store: the graph every command works on.
+
+A file is Turtle, or an SSSOM mapping set (``*.sssom.tsv``), whose mappings become triples as
+:func:`itukg.sssom.to_triples` writes them: the direct link and its annotated axiom.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,33 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple
 
 from itukg import paths
 from itukg.errors import InputError
+
+#: The end of the name of an SSSOM/TSV mapping file.
+MAPPING_SUFFIX = ".sssom.tsv"
 
 _PARSER_PREFIX = re.compile(r"^Parser error (?:at|between) line [^:]*: ", re.IGNORECASE)
 _OS_ERROR_SUFFIX = re.compile(r" \(os error \d+\)$")
 
 
 def shipped_files() -> list[Path]:
-    """Return the ontology and data files of the shipped graph, in loading order."""
-    return [*paths.ontology_files(), *paths.data_files()]
+    """Return the ontology, data and mapping files of the shipped graph, in loading order."""
+    return [*paths.ontology_files(), *paths.data_files(), *paths.mapping_files()]
+
+
+def is_mapping_file(path: str | Path) -> bool:
+    """Tell whether *path* names an SSSOM/TSV mapping set (``*.sssom.tsv``)."""
+    return Path(path).name.endswith(MAPPING_SUFFIX)
+
+
+def mapping_triples(path: str | Path) -> list[Triple]:
+    """Return the triples of the SSSOM/TSV mapping set at *path* (see :mod:`itukg.sssom`)."""
+    from itukg import sssom
+
+    return sssom.to_triples(sssom.read(path))
 
 
 def load_store(files: Iterable[str | Path] | None = None) -> Store:
@@ -34,7 +53,11 @@ def load_store(files: Iterable[str | Path] | None = None) -> Store:
 
 
 def load_file(store: Store, path: str | Path) -> None:
-    """Add the triples of one Turtle file to the default graph of *store*."""
+    """Add the triples of one Turtle or SSSOM/TSV file to the default graph of *store*."""
+    if is_mapping_file(path):
+        graph = DefaultGraph()
+        store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in mapping_triples(path))
+        return
     try:
         store.load(path=path, format=RdfFormat.TURTLE)
     except SyntaxError as error:

@@ -23,6 +23,15 @@ GRAPH = BASE + "graph"
 SOURCE_DOCUMENT = ID + "source/sg20-overview"
 """IRI of the source document that the data states."""
 
+MAPPINGS = BASE + "mappings/"
+"""Root of the IRIs of itukg's SSSOM mapping sets: ``MAPPINGS + "<name>.sssom.tsv"``."""
+
+AGENT = BASE + "agent/"
+"""Root of the IRIs of the people and groups who curate and publish itukg."""
+
+CURATORS = AGENT + "contributors"
+"""The itukg contributors: the authors of its reviewed mappings and the publisher of the data."""
+
 #: Instance kinds: prefix -> path under :data:`ID`.
 ID_KINDS: dict[str, str] = {
     "person": "person/",
@@ -64,6 +73,16 @@ VOCABULARIES: dict[str, str] = {
     "vann": "http://purl.org/vocab/vann/",
     "sh": "http://www.w3.org/ns/shacl#",
     "shape": BASE + "shapes#",
+    "sssom": "https://w3id.org/sssom/",
+    "semapv": "https://w3id.org/semapv/vocab/",
+    "pav": "http://purl.org/pav/",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+}
+
+#: Other datasets the graph links to, by the namespace of their things.
+LINKED: dict[str, str] = {
+    "geonames": "https://sws.geonames.org/",
 }
 
 #: Every prefix, in the order exports write them.
@@ -71,4 +90,6 @@ PREFIXES: dict[str, str] = {
     "itukg": ITUKG,
     **{prefix: ID + path for prefix, path in ID_KINDS.items()},
     **VOCABULARIES,
+    "agent": AGENT,
+    **LINKED,
 }

@@ -57,6 +57,19 @@ def data_files() -> list[Path]:
     return _glob("data", "**/*.ttl")
 
 
+def mapping_files() -> list[Path]:
+    """Return the reviewed SSSOM mapping sets (``data/mappings/*.sssom.tsv``), sorted.
+
+    Only these are loaded: candidate mappings written anywhere else never are.
+    """
+    return _glob("data/mappings", "*.sssom.tsv")
+
+
+def mapping_dir() -> Path:
+    """Return the folder of the reviewed mapping files (``data/mappings``)."""
+    return root() / "data" / "mappings"
+
+
 def shape_files() -> list[Path]:
     """Return the SHACL shape files (``shapes/*.ttl``, not their test fixtures), sorted."""
     return _glob("shapes", "*.ttl")

@@ -13,6 +13,11 @@ A query file starts with a YAML header in ``#+`` comment lines (the grlc convent
 and its body uses each parameter as a ``$name`` variable, so the file is valid SPARQL as it
 stands. Binding replaces every ``$name`` token (never inside a string, an IRI or a comment)
 by the SPARQL term of the value; the bound text runs on any SPARQL endpoint.
+
+A federated query, one that calls ``SERVICE``, says so with ``federated: true`` in its
+header, and names each remote endpoint by a parameter of type ``iri``
+(``SERVICE $endpoint { ... }``), so that another endpoint can be given. Running it asks that
+endpoint; a failing endpoint raises :class:`~itukg.errors.ServiceError`.
 """
 
 from __future__ import annotations
@@ -28,13 +33,13 @@ from typing import Any
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
 from itukg import paths, terms
-from itukg.errors import InputError, QueryError, QueryHeaderError
+from itukg.errors import InputError, QueryError, QueryHeaderError, ServiceError
 from itukg.results import QueryResult, from_pyoxigraph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: Keys a query header may have.
-HEADER_KEYS = ("name", "summary", "description", "params")
+HEADER_KEYS = ("name", "summary", "description", "federated", "params")
 #: Keys a parameter may have.
 PARAM_KEYS = ("name", "type", "default", "description", "required")
 
@@ -197,6 +202,27 @@ def variable_uses(text: str) -> list[Use]:
     return uses
 
 
+def service_calls(text: str) -> list[tuple[Token, Token | None]]:
+    """Return each ``SERVICE`` keyword of *text* with the token naming its endpoint.
+
+    The endpoint is the variable after ``SERVICE`` (and ``SILENT``); None when it is an IRI
+    or a prefixed name (tokens skip IRIs, so the next token is then not a variable).
+    """
+    calls: list[tuple[Token, Token | None]] = []
+    service: Token | None = None
+    for token in tokens(text):
+        if service is not None:
+            if token.kind == "word" and token.text.upper() == "SILENT":
+                continue
+            calls.append((service, token if token.kind == "var" else None))
+            service = None
+        if token.kind == "word" and token.text.upper() == "SERVICE":
+            service = token
+    if service is not None:
+        calls.append((service, None))
+    return calls
+
+
 def line_of(text: str, offset: int) -> int:
     """Return the 1-based line of *offset* in *text*."""
     return text.count("\n", 0, offset) + 1
@@ -234,6 +260,8 @@ class CannedQuery:
     text: str
     description: str = ""
     params: tuple[Param, ...] = ()
+    federated: bool = False
+    """True when the query calls ``SERVICE``: running it asks a remote endpoint."""
     uses: tuple[Use, ...] = field(default=(), repr=False)
 
     @property
@@ -365,6 +393,7 @@ def parse_query(text: str, path: Path, *, check: bool = False) -> CannedQuery:
                 f"parameter ${var} cannot be projected or bound (SELECT, AS, VALUES); "
                 "use it in the pattern",
             )
+    federated = _federated(fields, text, params, fail)
     used = {use.name[1:] for use in uses if use.name[0] == "$"}
     for param, line in zip(params, param_lines, strict=True):
         if param.name not in used:
@@ -380,11 +409,49 @@ def parse_query(text: str, path: Path, *, check: bool = False) -> CannedQuery:
         text=text,
         description=description,
         params=tuple(params),
+        federated=federated,
         uses=tuple(use for use in uses if use.name[0] == "$"),
     )
 
 
 Fail = Callable[[int, str], QueryHeaderError]
+
+
+def _federated(fields: Mapping[str, Any], text: str, params: Sequence[Param], fail: Fail) -> bool:
+    """Return the header's ``federated``, checked against the ``SERVICE`` calls of *text*."""
+    federated = False
+    line = 1
+    if "federated" in fields:
+        key_node, value_node = fields["federated"]
+        line = _line(key_node)
+        value = _construct(value_node)
+        if not isinstance(value, bool):
+            raise fail(line, "'federated' must be true or false")
+        federated = value
+    calls = service_calls(text)
+    if calls and not federated:
+        raise fail(
+            line_of(text, calls[0][0].start),
+            "the query calls SERVICE: say 'federated: true' in the header",
+        )
+    if federated and not calls:
+        raise fail(line, "the header says 'federated: true' but the query calls no SERVICE")
+    for service, endpoint in calls:
+        where = line_of(text, service.start)
+        param = None
+        if endpoint is not None and endpoint.text.startswith("$"):
+            param = next((p for p in params if p.name == endpoint.text[1:]), None)
+        if param is None:
+            raise fail(
+                where,
+                "SERVICE must name its endpoint by a parameter ($endpoint) of type iri, "
+                "so that another endpoint can be given",
+            )
+        if param.type != "iri":
+            raise fail(
+                where, f"the endpoint of SERVICE, ${param.name}, must be a parameter of type iri"
+            )
+    return federated
 
 
 def _header_lines(text: str) -> str:
@@ -570,7 +637,19 @@ def evaluate(
             message = match.group(3)
         raise QueryError(f"{where}: invalid SPARQL: {_readable(message)}") from None
     except OSError as error:
-        raise QueryError(f"{source or 'query'}: {error}") from None
+        raise _failure(text, source, error) from None
+
+
+def _failure(text: str, source: str | None, error: OSError) -> QueryError:
+    """Return the error for an input or output failure while a query ran.
+
+    In a federated query it is a remote endpoint's failure, :class:`ServiceError`.
+    """
+    if service_calls(text):
+        from itukg.loader import os_reason
+
+        return ServiceError(f"{source or 'query'}: a SERVICE call failed: {os_reason(error)}")
+    return QueryError(f"{source or 'query'}: {error}")
 
 
 def execute(
@@ -588,7 +667,7 @@ def execute(
     try:
         return from_pyoxigraph(answer)
     except OSError as error:
-        raise QueryError(f"{source or 'query'}: {error}") from None
+        raise _failure(text, source, error) from None
 
 
 def run(
@@ -598,6 +677,8 @@ def run(
     text = query.bind(values)
     try:
         return execute(store, text, source=query.source)
+    except ServiceError:
+        raise
     except QueryError:
         execute(Store(), query.text, source=query.source)
         raise

@@ -224,6 +224,11 @@ def push_files(
 
 def _parsed(files: Iterable[str | Path]) -> Iterator[Quad]:
     for path in files:
+        if loader.is_mapping_file(path):
+            yield from (
+                Quad(t.subject, t.predicate, t.object) for t in loader.mapping_triples(path)
+            )
+            continue
         form = RdfFormat.N_TRIPLES if Path(path).suffix == ".nt" else RdfFormat.TURTLE
         try:
             yield from parse(path=path, format=form, without_named_graphs=True)

@@ -158,11 +158,13 @@ def validate(
 ) -> Report:
     """Validate the shipped graph, or the ontology with *data_files*, against shapes and checks.
 
-    Each argument defaults to the shipped files. Unreadable or invalid files raise
+    Each argument defaults to the shipped files (the data: Turtle files and mapping sets).
+    *data_files* may be Turtle or SSSOM/TSV files. Unreadable or invalid files raise
     :class:`InputError` naming the file, line and column.
     """
     ontology = list(paths.ontology_files() if ontology_files is None else ontology_files)
-    data = list(paths.data_files() if data_files is None else data_files)
+    shipped = [*paths.data_files(), *paths.mapping_files()]
+    data = list(shipped if data_files is None else data_files)
     shapes = list(paths.shape_files() if shape_files is None else shape_files)
     checks = [
         queries.parse_query_file(path, check=True)

@@ -3,7 +3,9 @@
 Every IRI of ours under ``https://w3id.org/itukg/`` (which redirects to this server) has
 its page at the same path here: ``…/id/<kind>/<slug>`` at ``/id/<kind>/<slug>``, the
 ontology at ``/ontology`` (a version at ``/ontology/<version>``) and its terms at anchors of
-that page (``/ontology#Term``), the whole graph at ``/graph``. Other IRIs link to themselves.
+that page (``/ontology#Term``), the whole graph at ``/graph``, a mapping set at
+``/mappings/<name>.sssom.tsv`` and the dataset description at ``/.well-known/void``. Other
+IRIs link to themselves.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from itukg import terms
-from itukg.namespaces import GRAPH, ID, ITUKG, ONTOLOGY
+from itukg.namespaces import BASE, GRAPH, ID, ITUKG, MAPPINGS, ONTOLOGY
 from itukg.terms import Term
 
 _STRING_TYPES = (terms.XSD_STRING, terms.RDF_LANG_STRING)
@@ -32,6 +34,10 @@ def local_path(iri: str) -> str | None:
         return "/ontology#" + iri[len(ITUKG) :]
     if iri == GRAPH:
         return "/graph"
+    if iri.startswith(MAPPINGS) and len(iri) > len(MAPPINGS):
+        return "/mappings/" + iri[len(MAPPINGS) :]
+    if iri.startswith(BASE + ".well-known/void"):
+        return "/" + iri[len(BASE) :]
     return None
 
 

@@ -1,7 +1,8 @@
 """Pages for people, and the RDF of every thing.
 
 Home, search, canned queries, the organisation chart, the page of each thing (``/id/...``),
-the ontology and the whole graph.
+the ontology, the whole graph, its mapping sets as SSSOM/TSV (``/mappings/<name>.sssom.tsv``)
+and its VoID and DCAT description (``/.well-known/void``).
 
 A thing's IRI is dereferenced by content negotiation on ``Accept``: HTML for a browser,
 Turtle, JSON-LD, N-Triples or RDF/XML for a program (``Vary: Accept``). A link can choose
@@ -18,10 +19,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from itukg import describe, terms
+from itukg import describe, sssom, terms, void
 from itukg.errors import LimitError, QueryError, ResolveError
 from itukg.export import serialize, serialize_triples
-from itukg.namespaces import GRAPH, ID, ONTOLOGY, PREFIXES
+from itukg.namespaces import GRAPH, ID, MAPPINGS, ONTOLOGY, PREFIXES
 from itukg.queries import CannedQuery
 from itukg.results import AskResult, SelectResult
 from itukg.web import ontology, orgchart, schemaorg, things
@@ -35,9 +36,10 @@ from itukg.web.negotiation import (
     NotAcceptable,
     negotiate,
 )
-from itukg.web.protocol import query_form, result_kind
+from itukg.web.protocol import query_form, result_kind, uses_service
 from itukg.web.sandbox import Job, SandboxError
 from itukg.web.site import base_url, error_page, root_path, site_of
+from itukg.web.sparql import NO_SERVICE
 
 RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
 
@@ -266,6 +268,46 @@ def graph(request: Request) -> Response:
     )
 
 
+def void_description(request: Request) -> Response:
+    """Answer ``GET /.well-known/void``: the VoID and DCAT description, with this server's URLs."""
+    site = site_of(request)
+    try:
+        chosen = _choose(request, GRAPH_FORMATS, "the dataset description")
+    except NotAcceptable as error:
+        return error_page(request, error.status, str(error))
+    base = base_url(request)
+    key = ("void", base, chosen.name)
+    data = site.cache.get(key)
+    if not isinstance(data, bytes):
+        data = void.serialize(site.store, chosen.name, base)
+        site.cache[key] = data
+    return Response(data, media_type=chosen.media_type, headers={"Vary": "Accept"})
+
+
+def mapping_set(request: Request) -> Response:
+    """Answer ``GET /mappings/{name}``: the mapping set ``https://w3id.org/itukg/mappings/NAME``.
+
+    The set is written back from the graph as SSSOM/TSV, as ``itukg export --format sssom``
+    writes it.
+    """
+    site = site_of(request)
+    iri = MAPPINGS + request.path_params["name"]
+    key = ("mapping-set", iri)
+    text = site.cache.get(key)
+    if not isinstance(text, str):
+        found = [s for s in sssom.from_store(site.store) if s.mapping_set_id == iri]
+        if not found:
+            return error_page(request, 404, f"no mapping set {iri}")
+        text = sssom.text(found[0])
+        site.cache[key] = text
+    name = request.path_params["name"].rsplit("/", 1)[-1]
+    return Response(
+        text.encode("utf-8"),
+        media_type="text/tab-separated-values; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )
+
+
 def query_list(request: Request) -> Response:
     """Answer ``GET /queries``: the canned queries."""
     site = site_of(request)
@@ -321,6 +363,8 @@ async def query_page(request: Request) -> Response:
         strings = {p.name for p in query.params if p.type == "string"}
         values = {k: v for k, v in given.items() if v != "" or k in strings or not query.param(k)}
         text = query.bind(values)
+        if uses_service(text) and not site.settings.allow_service:
+            raise QueryError(NO_SERVICE)
         kind = result_kind(query_form(query.text))
         job = Job(
             text=text,
@@ -419,6 +463,8 @@ def routes() -> list[Route]:
         Route("/ontology", ontology_page, name="ontology"),
         Route("/ontology/{version}", ontology_page, name="ontology_version"),
         Route("/graph", graph, name="graph"),
+        Route("/mappings/{name}", mapping_set, name="mapping_set"),
+        Route("/.well-known/void", void_description, name="void"),
     ]
 
 

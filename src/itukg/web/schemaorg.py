@@ -60,6 +60,7 @@ PROPERTY_MAP: dict[str, str] = {
     _iri("dcterms:format"): "encodingFormat",
     _iri("skos:inScheme"): "inDefinedTermSet",
     _iri("org:subOrganizationOf"): "parentOrganization",
+    _iri("skos:exactMatch"): "sameAs",
 }
 
 #: Properties whose value is the description, best first.

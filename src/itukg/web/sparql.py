@@ -264,13 +264,20 @@ DESCRIPTION = (
 )
 
 
-def description_turtle(endpoint_url: str, triples: int, federation: bool) -> str:
-    """Return the service description of the endpoint at *endpoint_url*, in Turtle."""
+def description_turtle(
+    endpoint_url: str, triples: int, federation: bool, void_url: str | None = None
+) -> str:
+    """Return the service description of the endpoint at *endpoint_url*, in Turtle.
+
+    *void_url* is where the VoID description of the dataset is (``rdfs:seeAlso``).
+    """
     formats = " ,\n        ".join(f"formats:{name}" for name in RESULT_FORMAT_IRIS)
     feature = "    sd:feature sd:BasicFederatedQuery ;\n" if federation else ""
+    see_also = f"    rdfs:seeAlso <{void_url}> ;\n" if void_url else ""
     return f"""\
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX formats: <{FORMATS_NS}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX sd: <{SD}>
 PREFIX void: <http://rdfs.org/ns/void#>
 
@@ -282,7 +289,7 @@ PREFIX void: <http://rdfs.org/ns/void#>
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat
         {formats} ;
-{feature}    sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+{feature}{see_also}    sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
     sd:defaultDataset [
         a sd:Dataset ;
         dcterms:title "itukg"@en ;
@@ -310,7 +317,12 @@ def service_description(request: Request, switch: str | None) -> Response:
         )
     except NotAcceptable as error:
         return plain_error(error.status, str(error))
-    text = description_turtle(endpoint_url, len(site.store), site.settings.allow_service)
+    text = description_turtle(
+        endpoint_url,
+        len(site.store),
+        site.settings.allow_service,
+        base_url(request) + "/.well-known/void",
+    )
     if chosen is HTML:
         return site.render(
             request,
