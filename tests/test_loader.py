@@ -71,3 +71,21 @@ def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_store([path])
     assert str(caught.value) == f"{path}: Permission denied"
+
+
+def test_an_nt_file_is_read_as_n_triples(tmp_path: Path) -> None:
+    triples = (
+        '<http://example.org/a> <http://example.org/p> "x" .\n'
+        "<http://example.org/a> <http://example.org/q> <http://example.org/b> .\n"
+    )
+    path = tmp_path / "graph.nt"
+    path.write_text(triples, encoding="utf-8")
+    assert len(load_store([path])) == 2
+    # Turtle that is not N-Triples is refused in a .nt file, and accepted in a .ttl file.
+    turtle = "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n"
+    path.write_text(turtle, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_store([path])
+    assert str(caught.value).startswith(f"{path}:1:1: ")
+    (tmp_path / "graph.ttl").write_text(turtle, encoding="utf-8")
+    assert len(load_store([tmp_path / "graph.ttl"])) == 1

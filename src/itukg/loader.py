@@ -53,13 +53,14 @@ def load_store(files: Iterable[str | Path] | None = None) -> Store:
 
 
 def load_file(store: Store, path: str | Path) -> None:
-    """Add the triples of one Turtle or SSSOM/TSV file to the default graph of *store*."""
+    """Add the triples of a Turtle, N-Triples (``.nt``) or SSSOM/TSV file to *store*."""
     if is_mapping_file(path):
         graph = DefaultGraph()
         store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in mapping_triples(path))
         return
+    form = RdfFormat.N_TRIPLES if Path(path).suffix == ".nt" else RdfFormat.TURTLE
     try:
-        store.load(path=path, format=RdfFormat.TURTLE)
+        store.load(path=path, format=form)
     except SyntaxError as error:
         raise syntax_error(path, error) from None
     except OSError as error:
