@@ -23,6 +23,7 @@ endpoint; a failing endpoint raises :class:`~itukg.errors.ServiceError`.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -331,7 +332,17 @@ def parse_query_file(path: str | Path, *, check: bool = False) -> CannedQuery:
     :class:`QueryHeaderError` naming the file and line.
     """
     path = Path(path)
-    return parse_query(read_text(path), path, check=check)
+    return _parsed(str(path), read_text(path), check, paths.display(path))
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(path: str, text: str, check: bool, shown: str) -> CannedQuery:
+    """Parse once per text: a canned query is run far more often than it changes.
+
+    The key holds the text read, so an edited file is parsed again, and the name error
+    messages give the file (*shown*), which depends on the working folder and the root.
+    """
+    return parse_query(text, Path(path), check=check)
 
 
 def parse_query(text: str, path: Path, *, check: bool = False) -> CannedQuery:
