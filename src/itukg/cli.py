@@ -210,6 +210,14 @@ def _link_wikidata(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from itukg import synth
+
+    summary = synth.generate(args.output, args.triples, args.seed, violations=args.violations)
+    print(summary.text(), file=sys.stderr)
+    return 0
+
+
 # --- Helpers of the commands --------------------------------------------------------------
 
 
@@ -512,6 +520,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     places.set_defaults(run=_link_places)
     _add_link_places_options(places)
+
+    sub = command(
+        "synth",
+        _synth,
+        "Generate a synthetic ITU-wide graph of about N triples that conforms to the shapes.",
+    )
+    sub.add_argument(
+        "--triples", type=int, required=True, metavar="N", help="triples to make (at least 10000)"
+    )
+    sub.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default: 0)")
+    sub.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="file to write: .nt or .ttl"
+    )
+    sub.add_argument(
+        "--violations",
+        action="store_true",
+        help="add faults that break every shape and check, and write the expected report "
+        "to FILE.violations.json",
+    )
     return parser
 
 
