@@ -38,9 +38,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 
-## Whole-process timings, written to bench/results/.
+## Whole-process timings, and itukg against raw pyoxigraph and rdflib + pyshacl on synthetic
+## ITU-wide graphs (SIZES=10k,100k,1M by default; 5M on request); tables in bench/results/.
+SIZES ?= 10k,100k,1M
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/scale.py --sizes $(SIZES)
 
 ## Rewrite the Turtle files in their canonical form.
 fmt: $(STAMP)

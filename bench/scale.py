@@ -1,0 +1,389 @@
+"""Scale benchmark: itukg against raw pyoxigraph and the naive stack, on ITU-wide graphs.
+
+For each size (``--sizes``, default ``10k,100k,1M``; ``5M`` on request) the graph is generated
+with ``itukg synth`` (kept in ``bench/.cache/``, deterministic for the seed), then the same
+work runs on three stacks, each in a fresh process that reports its timings and peak memory:
+
+- **itukg**: ``itukg.load``, every canned query (``KnowledgeGraph.query``), the exports of
+  :mod:`itukg.export`, validation (:func:`itukg.validate.validate_store`) and ``push``;
+- **raw**: pyoxigraph alone, no itukg code: ``Store.load``, ``Store.query`` of the same bound
+  query texts with every solution read, ``Store.dump``, an HTTP PUT of N-Triples;
+- **naive**: rdflib's memory store, its SPARQL engine and serializers, and pyshacl.
+
+Each operation runs ``--runs`` times in its process (the load: each time into a new store),
+and the median is reported. The push goes to a real Oxigraph server (``oxigraph serve``, from
+the test extras) started for the run. The federated queries are left out: they ask a remote
+endpoint. Validation is timed twice: the SHACL shapes alone (what pyshacl does) and the whole
+of ``itukg validate`` (shapes and SPARQL checks). Not a test: CI times nothing.
+
+    python bench/scale.py [--sizes 10k,100k,1M] [--runs 5] [--naive-runs 1] [--no-write]
+
+The table is printed and written to ``bench/results/scale-<UTC date>.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "results"
+CACHE = REPO / "bench" / ".cache"
+SEED = 20
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "5M": 5_000_000}
+EXPORTS = ("turtle", "nt", "json-ld")
+STACKS = ("itukg", "raw", "naive")
+#: Run apart: itukg's compact JSON-LD export, whose memory is rdflib's.
+JSONLD = "itukg-jsonld"
+#: Targets at 1M triples: (operation prefix, limit, what the ratio is).
+TARGET_RATIO = 1.2
+TARGET_VALIDATION = 4.0
+TARGET_MEMORY_MB = 1500.0
+
+
+# --- The worker: one stack, one graph, in its own process -----------------------------------
+
+
+def _median(function: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _files(graph: Path) -> list[Path]:
+    from itukg import paths
+
+    return [*paths.ontology_files(), graph]
+
+
+def _query_texts() -> dict[str, str]:
+    """The canned queries that ask no remote endpoint, bound to their defaults."""
+    from itukg import queries
+
+    return {q.name: q.bind({}) for q in queries.catalog() if not q.federated}
+
+
+def worker_itukg(graph: Path, runs: int, push_url: str | None) -> dict[str, float]:
+    import itukg
+    from itukg import paths, queries, remote
+    from itukg.export import serialize
+    from itukg.validate import validate_store
+
+    files = _files(graph)
+    timings = {"load": _median(lambda: itukg.load(files), runs)}
+    kg = itukg.load(files)
+    for name in _query_texts():
+        timings[f"query {name}"] = _median(lambda name=name: kg.query(name), runs)
+    for fmt in ("turtle", "nt"):
+        timings[f"export {fmt}"] = _median(lambda fmt=fmt: serialize(kg.store, fmt), runs)
+    checks = [queries.parse_query_file(p, check=True) for p in paths.check_queries()]
+    shapes_only = validate_store(kg.store, checks=[])
+    timings["validate shapes"] = _median(lambda: validate_store(kg.store, checks=[]), runs)
+    timings["validate all"] = _median(lambda: validate_store(kg.store, checks=checks), runs)
+    timings["shape results"] = float(len(shapes_only.results))
+    if push_url:
+        timings["push"] = _median(lambda: remote.push(kg, push_url, graph=None), runs)
+    return timings
+
+
+def worker_itukg_jsonld(graph: Path, runs: int, push_url: str | None) -> dict[str, float]:
+    """The compact JSON-LD export alone: it goes through rdflib, and its memory with it."""
+    import itukg
+    from itukg.export import serialize
+
+    kg = itukg.load(_files(graph))
+    return {"export json-ld": _median(lambda: serialize(kg.store, "json-ld"), runs)}
+
+
+def worker_raw(graph: Path, runs: int, push_url: str | None) -> dict[str, float]:
+    from pyoxigraph import DefaultGraph, QuerySolutions, RdfFormat, Store
+
+    files = _files(graph)
+
+    def load() -> Store:
+        store = Store()
+        for path in files:
+            store.load(path=path, format=RdfFormat.from_extension(path.suffix[1:]))
+        return store
+
+    timings = {"load": _median(load, runs)}
+    store = load()
+
+    def ask(text: str) -> None:
+        answer = store.query(text)
+        if isinstance(answer, QuerySolutions):
+            names = answer.variables
+            for solution in answer:
+                for variable in names:
+                    solution[variable]
+
+    for name, text in _query_texts().items():
+        timings[f"query {name}"] = _median(lambda text=text: ask(text), runs)
+    formats = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "json-ld": RdfFormat.JSON_LD}
+    for fmt in EXPORTS:
+        form = formats[fmt]
+        timings[f"export {fmt}"] = _median(
+            lambda form=form: store.dump(format=form, from_graph=DefaultGraph()), runs
+        )
+    if push_url:
+
+        def put() -> None:
+            body = store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+            request = urllib.request.Request(
+                push_url + "?default",
+                data=body,
+                method="PUT",
+                headers={"Content-Type": "application/n-triples"},
+            )
+            with urllib.request.urlopen(request, timeout=600) as answer:
+                answer.read()
+
+        timings["push"] = _median(put, runs)
+    return timings
+
+
+def worker_naive(graph: Path, runs: int, push_url: str | None) -> dict[str, float]:
+    import pyshacl
+    import rdflib
+
+    from itukg import paths
+
+    files = _files(graph)
+
+    def load() -> rdflib.Graph:
+        loaded = rdflib.Graph()
+        for path in files:
+            loaded.parse(path, format="nt" if path.suffix == ".nt" else "turtle")
+        return loaded
+
+    timings = {"load": _median(load, runs)}
+    loaded = load()
+    for name, text in _query_texts().items():
+        timings[f"query {name}"] = _median(lambda text=text: list(loaded.query(text)), runs)
+    for fmt in EXPORTS:
+        timings[f"export {fmt}"] = _median(lambda fmt=fmt: loaded.serialize(format=fmt), runs)
+    shapes = rdflib.Graph()
+    for path in paths.shape_files():
+        shapes.parse(path, format="turtle")
+
+    def shacl() -> Any:
+        return pyshacl.validate(
+            loaded, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True
+        )
+
+    timings["validate shapes"] = _median(shacl, runs)
+    _, report, _ = shacl()
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    timings["shape results"] = float(len(set(report.objects(None, sh.result))))
+    return timings
+
+
+WORKERS = {
+    "itukg": worker_itukg,
+    "itukg-jsonld": worker_itukg_jsonld,
+    "raw": worker_raw,
+    "naive": worker_naive,
+}
+
+
+def run_worker(argv: list[str]) -> int:
+    stack, graph, runs, push_url = argv[0], Path(argv[1]), int(argv[2]), argv[3] or None
+    timings = WORKERS[stack](graph, runs, push_url)
+    timings["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(timings))
+    return 0
+
+
+# --- The driver -------------------------------------------------------------------------------
+
+
+def environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "ITUKG_ROOT"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def synthetic(size: str) -> Path:
+    """Return the synthetic graph of *size*, generating it once (``bench/.cache/``)."""
+    path = CACHE / f"synth-{size}-seed{SEED}.nt"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        argv = [sys.executable, "-m", "itukg", "synth", "--triples", str(SIZES[size])]
+        argv += ["--seed", str(SEED), "-o", str(path)]
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, env=environment())
+        print(f"generated {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return path
+
+
+def measure(stack: str, graph: Path, runs: int, push_url: str) -> dict[str, float]:
+    argv = [sys.executable, __file__, "--worker", stack, str(graph), str(runs), push_url]
+    done = subprocess.run(argv, capture_output=True, text=True, env=environment(), check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the {stack} worker failed on {graph.name}:\n{done.stderr}")
+    timings: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return timings
+
+
+def oxigraph_server(folder: Path) -> tuple[subprocess.Popen[bytes], str] | None:
+    """Start a real Oxigraph server, as the tests do; None without the binary."""
+    sys.path.insert(0, str(REPO / "tests"))
+    import oxigraph_server as servers
+
+    executable = servers.binary()
+    if executable is None:
+        return None
+    server = servers.start(executable, folder / "store")
+    return server.process, server.store_url
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _ratio(top: float | None, bottom: float | None) -> str:
+    return "—" if top is None or bottom is None or bottom == 0 else f"{top / bottom:.2f}"
+
+
+def table(size: str, triples: int, found: dict[str, dict[str, float]]) -> tuple[list[str], int]:
+    """Return the Markdown table of one size and the number of targets missed (at 1M and up)."""
+    judged = SIZES[size] >= 1_000_000
+    ours, raw, naive = (dict(found.get(stack, {})) for stack in STACKS)
+    jsonld = found.get(JSONLD, {})
+    ours["export json-ld"] = jsonld.get("export json-ld", float("nan"))
+    lines = [
+        f"## {size}: {triples:,} triples",
+        "",
+        "| operation | itukg s | raw pyoxigraph s | naive s | itukg / raw | naive / itukg "
+        "| target | met? |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    missed = 0
+    operations = [k for k in ours if k not in ("peak MB", "shape results")]
+    for operation in operations:
+        target, met = "", ""
+        a, b, c = ours.get(operation), raw.get(operation), naive.get(operation)
+        if operation == "validate shapes":
+            target = f"naive / itukg ≥ {TARGET_VALIDATION:g}"
+            ok = a is not None and c is not None and c / a >= TARGET_VALIDATION
+        elif (
+            operation == "load"
+            or operation.startswith("query ")
+            or operation
+            in (
+                "export turtle",
+                "export nt",
+            )
+        ):
+            target = f"itukg / raw ≤ {TARGET_RATIO:g}"
+            ok = a is not None and b is not None and a / b <= TARGET_RATIO
+        else:
+            ok = True
+        if target and judged:
+            met = "yes" if ok else "NO"
+            missed += not ok
+        lines.append(
+            f"| {operation} | {_cell(a)} | {_cell(b)} | {_cell(c)} | {_ratio(a, b)} "
+            f"| {_ratio(c, a)} | {target} | {met} |"
+        )
+    memory = ours.get("peak MB")
+    ok = memory is not None and memory <= TARGET_MEMORY_MB
+    met = ("yes" if ok else "NO") if judged else ""
+    missed += judged and not ok
+    lines.append(
+        f"| peak memory MB | {memory or 0:.0f} | {raw.get('peak MB', 0):.0f} "
+        f"| {naive.get('peak MB', 0):.0f} | | | ≤ {TARGET_MEMORY_MB:g} MB | {met} |"
+    )
+    lines.append(
+        f"| peak memory MB, compact JSON-LD export (rdflib) | {jsonld.get('peak MB', 0):.0f} "
+        "| | | | | | |"
+    )
+    same = ours.get("shape results") == naive.get("shape results") if naive else None
+    lines += [
+        "",
+        f"SHACL results: itukg {ours.get('shape results', 0):.0f}, pyshacl "
+        f"{naive.get('shape results', 0):.0f}" + ("" if same is None else f" (same count: {same})"),
+        "",
+    ]
+    return lines, missed
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--worker"]:
+        return run_worker(sys.argv[2:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1M", help="sizes: 10k, 100k, 1M, 5M")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each operation (median)")
+    parser.add_argument(
+        "--naive-runs", type=int, default=1, help="runs of the naive stack at 1M and more"
+    )
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown sizes {unknown}; choose from {', '.join(SIZES)}")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    lines = [
+        f"# itukg at scale, {now:%Y-%m-%d %H:%M} UTC",
+        "",
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores. "
+        f"Graphs from `itukg synth --seed {SEED}`; median of {args.runs} runs of each "
+        f"operation in one process per stack (naive stack: {args.naive_runs} at 1M and more); "
+        "peak memory is the whole process's. Targets are judged at 1M triples and more.",
+        "",
+    ]
+    missed = 0
+    with tempfile.TemporaryDirectory() as folder:
+        started = oxigraph_server(Path(folder))
+        push_url = "" if started is None else started[1]
+        try:
+            for size in sizes:
+                graph = synthetic(size)
+                from pyoxigraph import RdfFormat, parse
+
+                triples = sum(1 for _ in parse(path=graph, format=RdfFormat.N_TRIPLES))
+                found = {}
+                for stack in (*STACKS, JSONLD):
+                    runs = args.runs
+                    if stack == "naive" and SIZES[size] >= 1_000_000:
+                        runs = args.naive_runs
+                    print(f"{size}: {stack} ...", file=sys.stderr)
+                    found[stack] = measure(stack, graph, runs, push_url)
+                part, misses = table(size, triples, found)
+                lines += part
+                missed += misses
+        finally:
+            if started is not None:
+                started[0].terminate()
+                started[0].wait(30)
+    text = "\n".join(lines)
+    print(text, end="")
+    if not args.no_write:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        target = RESULTS / f"scale-{now:%Y-%m-%d}.md"
+        temporary = target.with_suffix(".md.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+        print(f"\nwritten to {target.relative_to(REPO)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
