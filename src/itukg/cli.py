@@ -57,7 +57,7 @@ def _write(data: bytes | str) -> None:
 def _validate(args: argparse.Namespace) -> int:
     from itukg.validate import validate
 
-    report = validate(args.files or None)
+    report = validate(args.files or None, engine=args.engine)
     _write(report.serialize(args.format))
     return report.exit_code
 
@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     from itukg.remote import PUSH_TIMEOUT, QUERY_TIMEOUT
     from itukg.results import all_formats
     from itukg.stats import STATS_FORMATS
-    from itukg.validate import REPORT_FORMATS
+    from itukg.validate import ENGINES, REPORT_FORMATS
 
     parser = _Parser(
         prog=PROG,
@@ -419,6 +419,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("validate", _validate, "Validate the graph (or FILEs) against shapes and checks.")
     sub.add_argument("files", nargs="*", metavar="FILE", help="Turtle files to validate")
     _add_format(sub, REPORT_FORMATS, "text", "report format")
+    sub.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="sparql",
+        help="SHACL engine: shapes compiled to SPARQL on Oxigraph (default), or pySHACL",
+    )
 
     sub = command("query", _query, "Run a canned query, or list them.")
     sub.add_argument("name", nargs="?", metavar="NAME", help="name of the query")

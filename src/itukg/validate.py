@@ -1,4 +1,8 @@
-"""Validate the graph: SHACL shapes (pySHACL) and SPARQL checks, in one report.
+"""Validate the graph: SHACL shapes and SPARQL checks, in one report.
+
+The shapes run on one of :data:`ENGINES`: ``sparql`` (the default) compiles them into SPARQL
+queries run on the store (:mod:`itukg.shacl`), ``pyshacl`` runs pySHACL on an rdflib copy of
+the store; both give the same results.
 
 A check is a query ``shapes/checks/NAME-violation.rq`` with a ``#+`` header (name and summary,
 no parameters). Every row it returns is a violation: ``?focus`` (required) is the node at fault,
@@ -33,6 +37,9 @@ SEVERITIES = ("Violation", "Warning", "Info")
 
 #: Report formats.
 REPORT_FORMATS = ("text", "json")
+
+#: SHACL engines: compiled SPARQL on Oxigraph (the default), or pySHACL on rdflib.
+ENGINES = ("sparql", "pyshacl")
 
 
 @dataclass(frozen=True)
@@ -155,12 +162,13 @@ def validate(
     shape_files: Iterable[str | Path] | None = None,
     check_files: Iterable[str | Path] | None = None,
     ontology_files: Iterable[str | Path] | None = None,
+    engine: str = "sparql",
 ) -> Report:
     """Validate the shipped graph, or the ontology with *data_files*, against shapes and checks.
 
     Each argument defaults to the shipped files (the data: Turtle files and mapping sets).
     *data_files* may be Turtle or SSSOM/TSV files. Unreadable or invalid files raise
-    :class:`InputError` naming the file, line and column.
+    :class:`InputError` naming the file, line and column. *engine* is one of :data:`ENGINES`.
     """
     ontology = list(paths.ontology_files() if ontology_files is None else ontology_files)
     shipped = [*paths.data_files(), *paths.mapping_files()]
@@ -175,6 +183,7 @@ def validate(
         shape_files=shapes,
         checks=checks,
         files=[*ontology, *data],
+        engine=engine,
     )
 
 
@@ -184,16 +193,20 @@ def validate_store(
     shape_files: Iterable[str | Path] | None = None,
     checks: Sequence[queries.CannedQuery] | None = None,
     files: Sequence[str | Path] = (),
+    engine: str = "sparql",
 ) -> Report:
     """Validate a loaded *store* against shapes and checks (default: the shipped ones).
 
-    *files* names what the store was loaded from, for the report.
+    *files* names what the store was loaded from, for the report; *engine* (one of
+    :data:`ENGINES`) runs the shapes.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}: use one of {', '.join(ENGINES)}")
     shapes = list(paths.shape_files() if shape_files is None else shape_files)
     if checks is None:
         checks = [queries.parse_query_file(p, check=True) for p in paths.check_queries()]
     shapes_store = load_store(shapes)
-    results = [*shacl_results(store, shapes_store), *check_results(store, checks)]
+    results = [*shacl_results(store, shapes_store, engine), *check_results(store, checks)]
     return Report(
         tuple(results),
         files=tuple(paths.display(p) for p in files),
@@ -229,7 +242,18 @@ def check_results(store: Store, checks: Sequence[queries.CannedQuery]) -> list[V
     return results
 
 
-def shacl_results(data: Store, shapes: Store) -> list[ValidationResult]:
+def shacl_results(data: Store, shapes: Store, engine: str = "sparql") -> list[ValidationResult]:
+    """Validate *data* against the SHACL *shapes* on *engine*; no shapes, no findings."""
+    if engine == "pyshacl":
+        return pyshacl_results(data, shapes)
+    if engine != "sparql":
+        raise ValueError(f"unknown SHACL engine {engine!r}: use one of {', '.join(ENGINES)}")
+    from itukg.shacl import validate_shapes
+
+    return validate_shapes(data, shapes).results
+
+
+def pyshacl_results(data: Store, shapes: Store) -> list[ValidationResult]:
     """Validate *data* against the SHACL *shapes* with pySHACL; no shapes, no findings."""
     if len(shapes) == 0:
         return []
