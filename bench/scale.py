@@ -397,6 +397,9 @@ def main() -> int:
                 part, misses = table(size, triples, found)
                 lines += part
                 missed += misses
+                print("\n".join(part), file=sys.stderr)
+                if not args.no_write:  # each size as it ends: a long run keeps what it measured
+                    _save(lines, now)
         finally:
             if started is not None:
                 started[0].terminate()
@@ -404,13 +407,18 @@ def main() -> int:
     text = "\n".join(lines)
     print(text, end="")
     if not args.no_write:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        target = RESULTS / f"scale-{now:%Y-%m-%d}.md"
-        temporary = target.with_suffix(".md.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
-        print(f"\nwritten to {target.relative_to(REPO)}")
+        print(f"\nwritten to {_save(lines, now).relative_to(REPO)}")
     return 1 if missed else 0
+
+
+def _save(lines: list[str], now: datetime.datetime) -> Path:
+    """Write the tables so far to ``bench/results/scale-<date>.md``, whole or not at all."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / f"scale-{now:%Y-%m-%d}.md"
+    temporary = target.with_suffix(".md.tmp")
+    temporary.write_text("\n".join(lines), encoding="utf-8")
+    os.replace(temporary, target)
+    return target
 
 
 if __name__ == "__main__":
