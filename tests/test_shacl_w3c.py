@@ -1,15 +1,16 @@
 """The compiled SHACL engine against the W3C SHACL Core test suite.
 
-The suite is read where it lies (``/work/shared/w3c-shacl-tests/core``, or the folder the
-environment variable ``ITUKG_SHACL_TESTS`` names); nothing of it is copied here, and without it
-this module is skipped. Each test of a manifest names a data graph, a shapes graph and the
-expected validation report. For every test whose shapes the engine compiles, the conformance
-and the results (focus node, path, value, source shape, constraint component, severity) must
-be the expected ones; and the engine's report must equal pySHACL's. A test whose shapes use a
-feature that is not compiled (``sh:qualifiedValueShape``) is skipped, and says so in its id.
+The suite is read where it lies (``../shared/w3c-shacl-tests/core`` beside the repository, or
+the folder the environment variable ``ITUKG_SHACL_TESTS`` names); nothing of it is copied here,
+and without it this module is skipped. Each test of a manifest names a data graph, a shapes
+graph and the expected validation report. For every test whose shapes the engine compiles, the
+conformance and the results (focus node, path, value, source shape, constraint component,
+severity) must be the expected ones; and the engine's report must equal pySHACL's. A test whose
+shapes use a feature that is not compiled (``sh:qualifiedValueShape``) is skipped, and says so
+in its id.
 
-Blank nodes are compared as blank nodes (the expected report is read from another copy of
-the file than the data); paths are compared as the report writes them.
+Blank nodes are compared as blank nodes (the expected report is read from another copy of the
+file than the data); paths are compared as the report writes them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from itukg.shacl.shapes import ShapesGraph, path_text
 from itukg.terms import Term
 from itukg.validate import shacl_results
 
-SUITE = Path(os.environ.get("ITUKG_SHACL_TESTS", "/work/shared/w3c-shacl-tests/core"))
+DEFAULT_SUITE = Path(__file__).resolve().parents[2] / "shared/w3c-shacl-tests/core"
+SUITE = Path(os.environ.get("ITUKG_SHACL_TESTS", DEFAULT_SUITE))
 if not (SUITE / "manifest.ttl").is_file():
     pytest.skip(
         f"the W3C SHACL Core test suite is not at {SUITE} (set ITUKG_SHACL_TESTS)",
