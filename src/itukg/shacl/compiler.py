@@ -39,6 +39,7 @@ leaves that shape to pySHACL.
 
 from __future__ import annotations
 
+import abc
 import datetime
 import itertools
 import re
@@ -153,15 +154,15 @@ def is_plain_string(var: str) -> str:
 # ----------------------------------------------------------------------------- focus nodes
 
 
-class Focus:
+class Focus(abc.ABC):
     """Where the focus nodes of a shape come from, as a pattern that binds a variable."""
 
     ctx: tuple[str, ...] = ()
     """Context variables that the pattern binds too: they keep pySHACL's multiplicity."""
 
+    @abc.abstractmethod
     def pattern(self, var: str) -> str:
         """Return a group pattern binding *var* (and :attr:`ctx`) to the focus nodes."""
-        raise NotImplementedError
 
 
 @dataclass
@@ -206,16 +207,16 @@ class ValueFocus(Focus):
 
 
 @dataclass
-class Constraint:
+class Constraint(abc.ABC):
     """One value of one parameter of a shape: what pySHACL reports on, one result each."""
 
     shape: Shape
     component: NamedNode
     """The SHACL constraint component (``sh:ClassConstraintComponent``, ...)."""
 
+    @abc.abstractmethod
     def holds(self, compiler: Compiler, var: str, strict: bool) -> str:
         """Return a SPARQL boolean: the constraint holds at focus node *var*."""
-        raise NotImplementedError
 
 
 @dataclass

@@ -131,7 +131,7 @@ def in_range(term: Term, bound: Term, test: Callable[[int], bool]) -> bool:
         return False
     try:
         return test(compare_literal(value, limit))
-    except (TypeError, NotImplementedError):
+    except (TypeError, NotImplementedError):  # rdflib's own: values it cannot order
         return False
 
 
