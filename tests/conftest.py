@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import itukg_server
@@ -33,12 +33,16 @@ def run_itukg(
     cwd: Path = REPO,
     stdin: str | None = None,
     timeout: float | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m itukg ARGS`` on the graph at *root* (None: the shipped one).
 
-    With *timeout*, a run that takes longer is killed and raises ``TimeoutExpired``.
+    With *timeout*, a run that takes longer is killed and raises ``TimeoutExpired``. *env*
+    adds to the environment.
     """
+    added = env
     env = {k: v for k, v in os.environ.items() if k not in ("ITUKG_ROOT", "ITUKG_DEBUG")}
+    env.update(added or {})
     env["PYTHONPATH"] = str(REPO / "src")
     if root is not None:
         env["ITUKG_ROOT"] = str(root)
@@ -53,6 +57,17 @@ def run_itukg(
         check=False,
         timeout=timeout,
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _kept_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep large graphs loaded by the tests in a temporary folder, not the user's cache."""
+    from itukg import cache
+
+    patch = pytest.MonkeyPatch()
+    patch.setenv(cache.ENVIRONMENT, str(tmp_path_factory.mktemp("kept")))
+    yield
+    patch.undo()
 
 
 @pytest.fixture

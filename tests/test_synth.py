@@ -158,9 +158,11 @@ def test_the_graph_conforms(graphs: dict[str, Path]) -> None:
     assert "0 violations, 0 warnings, 0 infos" in done.stdout
 
 
-def test_the_faults_give_exactly_the_expected_report(graphs: dict[str, Path]) -> None:
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_the_faults_give_exactly_the_expected_report(graphs: dict[str, Path], engine: str) -> None:
+    """Both engines report exactly the injected faults: focus nodes, paths, shapes, values."""
     path = graphs["faults"]
-    done = run_itukg("validate", "--format", "json", str(path), root=None)
+    done = run_itukg("validate", "--engine", engine, "--format", "json", str(path), root=None)
     assert done.returncode == 1, done.stderr
     actual = json.loads(done.stdout)
     expected = json.loads(Path(f"{path}{synth.VIOLATIONS_SUFFIX}").read_text(encoding="utf-8"))

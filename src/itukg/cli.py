@@ -22,6 +22,7 @@ from itukg.errors import InputError, ItukgError, QueryError
 if TYPE_CHECKING:
     from pyoxigraph import Store
 
+    from itukg.graph import KnowledgeGraph
     from itukg.remote import RemoteGraph
     from itukg.results import QueryResult
 
@@ -75,20 +76,17 @@ def _query(args: argparse.Namespace) -> int:
     query = queries.get(args.name)
     values = _param_values(args.params)
     remote = _remote_graph(args)
-    result = remote.run(query, values) if remote else queries.run(_load(), query, values)
+    result = remote.run(query, values) if remote else _graph(args).query(args.name, **values)
     return _show_result(result, args.format)
 
 
 def _sparql(args: argparse.Namespace) -> int:
-    from itukg import queries
-    from itukg.namespaces import PREFIXES
-
     text, source = _query_text(args.query)
     remote = _remote_graph(args)
     if remote:
         result = remote.sparql(text, source=source)
     else:
-        result = queries.execute(_load(), text, source=source, prefixes=PREFIXES)
+        result = _graph(args).sparql(text, source=source)
     return _show_result(result, args.format)
 
 
@@ -105,7 +103,7 @@ def _push(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from itukg.export import export
 
-    data = export(_load(), args.format, args.output)
+    data = export(_graph(args).store, args.format, args.output)
     if data is not None:
         _write(data)
     return 0
@@ -114,14 +112,14 @@ def _export(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from itukg.stats import stats
 
-    _write(stats(_load()).serialize(args.format))
+    _write(stats(_graph(args).store).serialize(args.format))
     return 0
 
 
 def _void(args: argparse.Namespace) -> int:
     from itukg import void
 
-    data = void.serialize(_load(), args.format, args.base_url)
+    data = void.serialize(_graph(args).store, args.format, args.base_url)
     if args.output is None:
         _write(data)
     else:
@@ -135,7 +133,7 @@ def _void(args: argparse.Namespace) -> int:
 def _describe(args: argparse.Namespace) -> int:
     from itukg import describe
 
-    store = _load()
+    store = _graph(args).store
     node = describe.resolve(store, args.name)
     if args.format == "text":
         _write(describe.describe(store, node).text())
@@ -143,6 +141,38 @@ def _describe(args: argparse.Namespace) -> int:
         from itukg.export import serialize_triples
 
         _write(serialize_triples(describe.triples_about(store, node), args.format))
+    return 0
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from itukg import cache
+    from itukg.results import align
+
+    folder = cache.directory()
+    if folder is None:
+        print(f"nothing is kept on disk ({cache.ENVIRONMENT}=off)", file=sys.stderr)
+        return 0
+    if args.clear:
+        removed = cache.clear()
+        print(
+            f"removed {removed} kept store{'' if removed == 1 else 's'} from {folder}",
+            file=sys.stderr,
+        )
+        return 0
+    kept = cache.entries()
+    rows = [
+        [
+            entry.key[:12],
+            f"{entry.triples:,}",
+            f"{entry.bytes / 1e6:,.1f}",
+            datetime.datetime.fromtimestamp(entry.used).isoformat(" ", "seconds"),
+            " ".join(Path(name).name for name in entry.files),
+        ]
+        for entry in kept
+    ]
+    header = ["key", "triples", "MB", "last used", "files"]
+    _write(align(header, rows, [False, True, True, False, False]))
+    print(f"{len(kept)} kept in {folder}", file=sys.stderr)
     return 0
 
 
@@ -227,6 +257,18 @@ def _load() -> Store:
     return load_store()
 
 
+def _graph(args: argparse.Namespace) -> KnowledgeGraph:
+    """Return the graph a command works on: the shipped one, or the ontology with ``--data``.
+
+    Large inputs are kept on disk between commands (see :mod:`itukg.cache`).
+    """
+    from itukg import paths
+    from itukg.graph import KnowledgeGraph
+
+    files = None if not args.data else [*paths.ontology_files(), *args.data]
+    return KnowledgeGraph.load(files, cache=None)
+
+
 def _remote_graph(args: argparse.Namespace) -> RemoteGraph | None:
     """Return the endpoint that ``--endpoint`` names, or None to use the embedded store."""
     from itukg import remote
@@ -236,6 +278,8 @@ def _remote_graph(args: argparse.Namespace) -> RemoteGraph | None:
         if given:
             raise ItukgError(f"--{given[0]} needs --endpoint")
         return None
+    if args.data:
+        raise ItukgError("--data loads files into the embedded store: not with --endpoint")
     timeout = remote.QUERY_TIMEOUT if args.timeout is None else args.timeout
     return remote.RemoteGraph(args.endpoint, graph=_graph_of(args), timeout=timeout)
 
@@ -395,6 +439,17 @@ def _add_endpoint(
     )
 
 
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    """Add ``--data``: other data files in place of the shipped ones."""
+    parser.add_argument(
+        "--data",
+        nargs="+",
+        metavar="FILE",
+        help="use the ontology with these Turtle, N-Triples or SSSOM files instead of the "
+        f"shipped data (large inputs are kept on disk between commands: see '{PROG} cache')",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``itukg`` command and its subcommands."""
     from itukg.export import EXPORT_FORMATS, FORMATS
@@ -439,6 +494,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--list", action="store_true", help="list the canned queries")
     _add_format(sub, all_formats(), None, "result format")
+    _add_data(sub)
     _add_endpoint(
         sub,
         "ask this SPARQL endpoint instead of the embedded store",
@@ -449,6 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("sparql", _sparql, "Run a SPARQL query (text, file, or - for stdin).")
     sub.add_argument("query", metavar="QUERY_OR_FILE", help="SPARQL text, a .rq file, or -")
     _add_format(sub, all_formats(), None, "result format")
+    _add_data(sub)
     _add_endpoint(
         sub,
         "ask this SPARQL endpoint instead of the embedded store",
@@ -482,9 +539,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="file to write (default: stdout); for sssom, a folder gets one file per mapping set",
     )
+    _add_data(sub)
 
     sub = command("stats", _stats, "Count triples, subjects and instances per class.")
     _add_format(sub, STATS_FORMATS, "table", "output format")
+    _add_data(sub)
 
     sub = command(
         "void", _void, "Describe the dataset in VoID and DCAT: size, classes, links, formats."
@@ -498,10 +557,15 @@ def build_parser() -> argparse.ArgumentParser:
         "SPARQL endpoint and download URLs",
     )
     sub.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    _add_data(sub)
 
     sub = command("describe", _describe, "Describe one thing, by IRI, CURIE or name.")
     sub.add_argument("name", metavar="NAME_OR_IRI", help="an IRI, a CURIE, or a name")
     _add_format(sub, ["text", *FORMATS], "text", "output format")
+    _add_data(sub)
+
+    sub = command("cache", _cache, "List the large graphs kept on disk between commands.")
+    sub.add_argument("--clear", action="store_true", help="remove them all")
 
     sub = command("serve", _serve, "Publish the graph over HTTP: SPARQL, API, pages, linked data.")
     _add_serve_options(sub)

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Store
 
 from itukg import loader, queries, remote
+from itukg import stats as statistics
 from itukg.describe import Description, describe, resolve
 from itukg.namespaces import GRAPH, PREFIXES
 from itukg.results import QueryResult
-from itukg.stats import Stats, stats
 
 if TYPE_CHECKING:
     import rdflib
@@ -23,28 +23,60 @@ if TYPE_CHECKING:
 class KnowledgeGraph:
     """The loaded graph (an embedded Oxigraph store) and everything one can ask of it."""
 
-    def __init__(self, store: Store, files: Sequence[str | Path] = ()) -> None:
-        """Wrap a loaded *store*; *files* names what it was loaded from."""
+    def __init__(
+        self, store: Store, files: Sequence[str | Path] = (), *, key: str | None = None
+    ) -> None:
+        """Wrap a loaded *store*; *files* names what it was loaded from.
+
+        *key* is the key the store is kept under on disk (see :mod:`itukg.cache`): the
+        answers to queries are kept beside it.
+        """
         self.store = store
         self.files = tuple(Path(f) for f in files)
+        self.key = key
         self._rdflib: rdflib.Graph | None = None
 
     @classmethod
-    def load(cls, files: Iterable[str | Path] | None = None) -> KnowledgeGraph:
-        """Load *files* (default: the shipped ontology and data) into a new graph."""
+    def load(
+        cls, files: Iterable[str | Path] | None = None, *, cache: bool | None = False
+    ) -> KnowledgeGraph:
+        """Load *files* (default: the shipped ontology and data) into a new graph.
+
+        With *cache* True the loaded store is kept on disk, keyed by the files' content, and
+        opened read-only from there by later loads of the same files, which take
+        milliseconds; None keeps large inputs only (see :mod:`itukg.cache`). False (the
+        default) loads into memory, where the store can be changed.
+        """
+        from itukg import cache as kept
+
         chosen = loader.shipped_files() if files is None else list(files)
-        return cls(loader.load_store(chosen), chosen)
+        loaded = kept.load(chosen, keep=cache)
+        return cls(loaded.store, chosen, key=loaded.key)
 
     def __len__(self) -> int:
         return len(self.store)
 
     def query(self, name: str, /, **params: object) -> QueryResult:
         """Run the canned query *name* with *params* (default values for the others)."""
-        return queries.run(self.store, queries.get(name), params)
+        from itukg import cache
 
-    def sparql(self, text: str, *, prefixes: bool = True) -> QueryResult:
-        """Run SPARQL *text*; with *prefixes*, itukg's prefixes need not be declared."""
-        return queries.execute(self.store, text, prefixes=PREFIXES if prefixes else None)
+        query = queries.get(name)
+        text = query.bind(params) if self.key else ""
+        return cache.answer(self.key, text, lambda: queries.run(self.store, query, params))
+
+    def sparql(self, text: str, *, prefixes: bool = True, source: str | None = None) -> QueryResult:
+        """Run SPARQL *text*; with *prefixes*, itukg's prefixes need not be declared.
+
+        *source* names where the text came from in error messages.
+        """
+        from itukg import cache
+
+        chosen = PREFIXES if prefixes else None
+        return cache.answer(
+            self.key,
+            f"# itukg prefixes: {prefixes}\n{text}",
+            lambda: queries.execute(self.store, text, source=source, prefixes=chosen),
+        )
 
     def export(self, format: str = "turtle", path: str | Path | None = None) -> bytes | None:
         """Return the graph in *format*, or write it to *path* (completely or not at all)."""
@@ -84,9 +116,9 @@ class KnowledgeGraph:
         """Describe the thing called *name_or_iri* (an IRI, a CURIE or a name)."""
         return describe(self.store, resolve(self.store, name_or_iri))
 
-    def stats(self) -> Stats:
+    def stats(self) -> statistics.Stats:
         """Count triples, subjects and instances per class."""
-        return stats(self.store)
+        return statistics.stats(self.store)
 
     def to_rdflib(self) -> rdflib.Graph:
         """Return the graph as an in-memory rdflib graph (built once, on first use)."""

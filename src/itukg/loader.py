@@ -52,15 +52,20 @@ def load_store(files: Iterable[str | Path] | None = None) -> Store:
     return store
 
 
-def load_file(store: Store, path: str | Path) -> None:
-    """Add the triples of a Turtle, N-Triples (``.nt``) or SSSOM/TSV file to *store*."""
+def load_file(store: Store, path: str | Path, *, bulk: bool = False) -> None:
+    """Add the triples of a Turtle, N-Triples (``.nt``) or SSSOM/TSV file to *store*.
+
+    *bulk* loads without a transaction, much faster into a store on disk (see
+    :mod:`itukg.cache`): on failure the store holds part of the file.
+    """
     if is_mapping_file(path):
         graph = DefaultGraph()
-        store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in mapping_triples(path))
+        quads = (Quad(t.subject, t.predicate, t.object, graph) for t in mapping_triples(path))
+        (store.bulk_extend if bulk else store.extend)(quads)
         return
     form = RdfFormat.N_TRIPLES if Path(path).suffix == ".nt" else RdfFormat.TURTLE
     try:
-        store.load(path=path, format=form)
+        (store.bulk_load if bulk else store.load)(path=path, format=form)
     except SyntaxError as error:
         raise syntax_error(path, error) from None
     except OSError as error:

@@ -1,0 +1,242 @@
+"""Large graphs kept on disk between commands, keyed by the content of their files.
+
+Every ``itukg`` command is a new process, and parsing a million triples takes seconds. For
+inputs of :data:`THRESHOLD` bytes or more, the first command loads them into an Oxigraph
+store on disk (RocksDB), in a folder named by :func:`content_key`: the SHA-256 of the files'
+bytes and names' suffixes, of pyoxigraph's version and of :data:`LAYOUT`. Later commands with
+the same inputs open that store read-only in milliseconds, instead of parsing again.
+
+A query on a store on disk runs slower than in memory, so the answers of queries are kept
+beside the store as well (SPARQL JSON results, or N-Triples for a graph): the same query text
+on the same inputs is read back, not run again. A query that may answer differently on the
+same data is always run: one that calls ``RAND``, ``NOW``, ``UUID``, ``STRUUID`` or
+``BNODE``, or asks a ``SERVICE``.
+
+One changed byte in any input gives another key, so a stale store is never read. The
+:data:`KEEP` most recently used stores are kept and older ones removed. A store is built in a
+temporary folder and renamed into place once complete, so a failed or interrupted load leaves
+nothing behind. If the folder cannot be written, the graph is loaded in memory as usual.
+
+The folder is ``$ITUKG_CACHE_DIR``, else ``$XDG_CACHE_HOME/itukg``, else ``~/.cache/itukg``;
+``ITUKG_CACHE_DIR=off`` keeps nothing on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import RdfFormat, Store
+
+from itukg import loader, paths
+from itukg.atomic import atomic_write
+from itukg.errors import InputError, OutputError
+from itukg.results import AskResult, GraphResult, QueryResult, SelectResult
+
+#: Bytes of input from which the loaded store is kept on disk (about 50,000 triples).
+THRESHOLD = 8 * 1024 * 1024
+
+#: How many stores are kept; the least recently used beyond these are removed.
+KEEP = 3
+
+#: The version of the layout of a cached store: part of every key.
+LAYOUT = 1
+
+#: The environment variable naming the folder; ``off`` keeps nothing on disk.
+ENVIRONMENT = "ITUKG_CACHE_DIR"
+
+_OFF = "off"
+_INPUTS = "inputs.json"
+_STORE = "store"
+_ANSWERS = "answers"
+_VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.IGNORECASE)
+_ANSWER_KINDS: dict[str, Callable[[bytes], QueryResult]] = {
+    ".select.json": SelectResult,
+    ".ask.json": AskResult,
+    ".nt": lambda data: GraphResult(
+        [quad.triple for quad in pyoxigraph.parse(data, format=RdfFormat.N_TRIPLES)]
+    ),
+}
+
+
+def directory() -> Path | None:
+    """Return the folder of kept stores, or None when ``ITUKG_CACHE_DIR=off``."""
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen is not None:
+        return None if chosen.strip().lower() in (_OFF, "") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "itukg"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded store, and the key it is kept under on disk (None: in memory only)."""
+
+    store: Store
+    key: str | None = None
+
+
+def load(files: Sequence[str | Path], *, keep: bool | None = None) -> Loaded:
+    """Return the store holding *files*: opened from disk if kept, else loaded.
+
+    *keep* True keeps the store on disk whatever its size, False never; None (the default)
+    keeps it when the files add up to :data:`THRESHOLD` bytes or more. Errors in the files
+    raise :class:`InputError` as :func:`itukg.loader.load_store` does.
+    """
+    folder = directory()
+    if keep is False or folder is None:
+        return Loaded(loader.load_store(files))
+    if keep is None and sum(_size(path) for path in files) < THRESHOLD:
+        return Loaded(loader.load_store(files))
+    key = content_key(files)
+    entry = folder / key
+    try:
+        if not (entry / _INPUTS).is_file():
+            _build(entry, files)
+        os.utime(entry / _INPUTS)
+        store = Store.read_only(str(entry / _STORE))
+    except OSError:
+        return Loaded(loader.load_store(files))
+    _evict(folder, keep=key)
+    return Loaded(store, key)
+
+
+def content_key(files: Iterable[str | Path]) -> str:
+    """Return the key of a store holding *files*: a SHA-256 of what decides its content."""
+    digest = hashlib.sha256(f"itukg store {LAYOUT} pyoxigraph {pyoxigraph.__version__}".encode())
+    for path in files:
+        digest.update(f"\n{_kind(path)}\n".encode())
+        try:
+            with open(path, "rb") as stream:
+                while block := stream.read(1 << 20):
+                    digest.update(block)
+        except OSError as error:
+            raise InputError(paths.display(path), loader.os_reason(error)) from None
+    return digest.hexdigest()
+
+
+def answer(key: str | None, text: str, run: Callable[[], QueryResult]) -> QueryResult:
+    """Return the answer to query *text* on the store kept under *key*: read back, or *run*.
+
+    Without a key, or for a query that may answer differently on the same data, *run* is
+    called every time. An answer that cannot be written is not kept.
+    """
+    folder = directory()
+    if key is None or folder is None or _VARYING.search(text):
+        return run()
+    answers = folder / key / _ANSWERS
+    name = hashlib.sha256(text.encode()).hexdigest()
+    for suffix, make in _ANSWER_KINDS.items():
+        with contextlib.suppress(OSError):
+            return make((answers / (name + suffix)).read_bytes())
+    result = run()
+    if isinstance(result, GraphResult):
+        suffix, data = ".nt", result.serialize("nt")
+    else:
+        suffix = ".ask.json" if isinstance(result, AskResult) else ".select.json"
+        data = result.json
+    with contextlib.suppress(OSError, OutputError):
+        answers.mkdir(exist_ok=True)
+        with atomic_write(answers / (name + suffix)) as stream:
+            stream.write(data)
+    return result
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A store kept on disk: its key, the files it holds, its size and when it was used."""
+
+    key: str
+    files: tuple[str, ...]
+    triples: int
+    bytes: int
+    used: float
+
+
+def entries() -> list[Entry]:
+    """Return the stores kept on disk, the most recently used first."""
+    folder = directory()
+    if folder is None or not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        try:
+            inputs = json.loads((entry / _INPUTS).read_text(encoding="utf-8"))
+            used = (entry / _INPUTS).stat().st_mtime
+        except (OSError, ValueError):
+            continue
+        size = sum(p.stat().st_size for p in entry.rglob("*") if p.is_file())
+        found.append(Entry(entry.name, tuple(inputs["files"]), inputs["triples"], size, used))
+    return sorted(found, key=lambda e: e.used, reverse=True)
+
+
+def clear() -> int:
+    """Remove every kept store; return how many there were."""
+    folder = directory()
+    gone = entries()
+    if folder is not None:
+        for entry in gone:
+            shutil.rmtree(folder / entry.key, ignore_errors=True)
+    return len(gone)
+
+
+def _build(entry: Path, files: Sequence[str | Path]) -> None:
+    """Load *files* into a store on disk at *entry*, complete or not at all."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    temporary = entry.parent / f".{entry.name}.{os.getpid()}.tmp"
+    shutil.rmtree(temporary, ignore_errors=True)
+    started = time.perf_counter()
+    try:
+        temporary.mkdir()
+        store = Store(str(temporary / _STORE))
+        for path in files:
+            loader.load_file(store, path, bulk=True)
+        store.flush()
+        triples = len(store)
+        del store
+        inputs = {
+            "files": [str(Path(path).resolve()) for path in files],
+            "triples": triples,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        (temporary / _INPUTS).write_text(json.dumps(inputs, indent=1), encoding="utf-8")
+        try:
+            temporary.rename(entry)
+        except OSError:
+            if not (entry / _INPUTS).is_file():
+                raise
+            # Another process kept the same store meanwhile: theirs is as good.
+            shutil.rmtree(temporary, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _evict(folder: Path, *, keep: str) -> None:
+    """Remove the stores beyond the :data:`KEEP` most recently used (never *keep*)."""
+    for entry in entries()[KEEP:]:
+        if entry.key != keep:
+            shutil.rmtree(folder / entry.key, ignore_errors=True)
+
+
+def _kind(path: str | Path) -> str:
+    """How a file is read, which decides its triples as much as its bytes do."""
+    if loader.is_mapping_file(path):
+        return "sssom"
+    return "nt" if Path(path).suffix == ".nt" else "turtle"
+
+
+def _size(path: str | Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError as error:
+        raise InputError(paths.display(path), loader.os_reason(error)) from None
