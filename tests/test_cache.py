@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,9 @@ def small_file(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def kept_keys(folder: Path) -> set[str]:
-    return {entry.name for entry in folder.iterdir()} if folder.is_dir() else set()
+    return (
+        {entry.name for entry in folder.iterdir() if entry.is_dir()} if folder.is_dir() else set()
+    )
 
 
 # --- The key ----------------------------------------------------------------------------------
@@ -59,6 +62,33 @@ def test_the_key_follows_the_content_not_the_name(tmp_path: Path) -> None:
     assert cache.content_key([one]) != cache.content_key([changed])
     assert cache.content_key([one]) != cache.content_key([as_turtle])
     assert cache.content_key([one, changed]) != cache.content_key([changed, one])
+
+
+def test_digests_are_remembered_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"
+    data = small_file(tmp_path, "g.nt", text)
+    os.utime(data, (1_000_000, 1_000_000))
+    first = cache.content_key([data], tmp_path)
+    read = []
+    monkeypatch.setattr(cache, "_file_digest", lambda path: read.append(path) or "0" * 64)
+    assert cache.content_key([data], tmp_path) == first
+    assert read == []
+    data.write_text(text.replace("/c>", "/d>"), encoding="utf-8")  # same size, new time
+    assert cache.content_key([data], tmp_path) != first
+    assert read == [data]
+
+
+def test_a_file_changed_just_now_is_read_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = small_file(tmp_path, "g.nt", "")
+    cache.content_key([data], tmp_path)
+    read = []
+    monkeypatch.setattr(cache, "_file_digest", lambda path: read.append(path) or "0" * 64)
+    cache.content_key([data], tmp_path)
+    assert read == [data]
 
 
 def test_the_key_of_a_missing_file_names_it(tmp_path: Path) -> None:
@@ -164,6 +194,19 @@ def test_an_answer_is_read_back_not_run_again(
     assert len(list((folder / str(graph.key) / "answers").iterdir())) == 3
     with pytest.raises(AssertionError, match="ran again"):
         graph.query("group-leadership", group="SG20RG-AFR")
+
+
+def test_a_kept_answer_needs_no_store_and_a_lost_store_is_loaded_again(folder: Path) -> None:
+    first = itukg.KnowledgeGraph.load(cache=True)
+    rows = first.query("sub-units").rows  # type: ignore[union-attr]
+    key = str(first.key)
+    shutil.rmtree(folder / key / "store")
+    again = itukg.KnowledgeGraph.load(cache=True)
+    assert again.query("sub-units").rows == rows  # type: ignore[union-attr]
+    assert again._store is None
+    assert len(again.query("u4ssc-cities")) == len(itukg.load().query("u4ssc-cities"))
+    assert len(again.store) == len(itukg.load())
+    assert kept_keys(folder) == set()
 
 
 def test_an_answer_that_may_change_is_not_kept(folder: Path) -> None:

@@ -3,8 +3,9 @@
 Every ``itukg`` command is a new process, and parsing a million triples takes seconds. For
 inputs of :data:`THRESHOLD` bytes or more, the first command loads them into an Oxigraph
 store on disk (RocksDB), in a folder named by :func:`content_key`: the SHA-256 of the files'
-bytes and names' suffixes, of pyoxigraph's version and of :data:`LAYOUT`. Later commands with
-the same inputs open that store read-only in milliseconds, instead of parsing again.
+bytes, sizes and names' suffixes, of the versions of itukg and pyoxigraph, and of
+:data:`LAYOUT`. Later commands with the same inputs open that store read-only in
+milliseconds, instead of parsing again.
 
 A query on a store on disk runs slower than in memory, so the answers of queries are kept
 beside the store as well (SPARQL JSON results, or N-Triples for a graph): the same query text
@@ -33,11 +34,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 from pyoxigraph import RdfFormat, Store
 
 from itukg import loader, paths
+from itukg.__about__ import __version__
 from itukg.atomic import atomic_write
 from itukg.errors import InputError, OutputError
 from itukg.results import AskResult, GraphResult, QueryResult, SelectResult
@@ -58,6 +61,9 @@ _OFF = "off"
 _INPUTS = "inputs.json"
 _STORE = "store"
 _ANSWERS = "answers"
+_DIGESTS = "digests.json"
+#: How long after a change a file's modification time is trusted to tell the next change.
+_SETTLED_NS = 2_000_000_000
 _VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.IGNORECASE)
 _ANSWER_KINDS: dict[str, Callable[[bytes], QueryResult]] = {
     ".select.json": SelectResult,
@@ -79,49 +85,100 @@ def directory() -> Path | None:
 
 @dataclass(frozen=True)
 class Loaded:
-    """A loaded store, and the key it is kept under on disk (None: in memory only)."""
+    """A graph's store, or how to open it, and the key it is kept under (None: not kept)."""
 
-    store: Store
+    store: Store | Callable[[], Store]
     key: str | None = None
 
 
 def load(files: Sequence[str | Path], *, keep: bool | None = None) -> Loaded:
-    """Return the store holding *files*: opened from disk if kept, else loaded.
+    """Return the store holding *files*: kept on disk, or loaded in memory.
 
     *keep* True keeps the store on disk whatever its size, False never; None (the default)
-    keeps it when the files add up to :data:`THRESHOLD` bytes or more. Errors in the files
-    raise :class:`InputError` as :func:`itukg.loader.load_store` does.
+    keeps it when the files add up to :data:`THRESHOLD` bytes or more. A kept store is built
+    at once if need be, but opened only when first used (an answer read back needs none):
+    :attr:`Loaded.store` is then a function that opens it. Errors in the files raise
+    :class:`InputError` as :func:`itukg.loader.load_store` does.
     """
     folder = directory()
     if keep is False or folder is None:
         return Loaded(loader.load_store(files))
     if keep is None and sum(_size(path) for path in files) < THRESHOLD:
         return Loaded(loader.load_store(files))
-    key = content_key(files)
+    key = content_key(files, folder)
     entry = folder / key
     try:
         if not (entry / _INPUTS).is_file():
             _build(entry, files)
         os.utime(entry / _INPUTS)
-        store = Store.read_only(str(entry / _STORE))
     except OSError:
         return Loaded(loader.load_store(files))
     _evict(folder, keep=key)
-    return Loaded(store, key)
 
-
-def content_key(files: Iterable[str | Path]) -> str:
-    """Return the key of a store holding *files*: a SHA-256 of what decides its content."""
-    digest = hashlib.sha256(f"itukg store {LAYOUT} pyoxigraph {pyoxigraph.__version__}".encode())
-    for path in files:
-        digest.update(f"\n{_kind(path)}\n".encode())
+    def open_store() -> Store:
         try:
-            with open(path, "rb") as stream:
-                while block := stream.read(1 << 20):
-                    digest.update(block)
+            return Store.read_only(str(entry / _STORE))
+        except OSError:  # removed or damaged since: load the files as if nothing were kept
+            shutil.rmtree(entry, ignore_errors=True)
+            return loader.load_store(files)
+
+    return Loaded(open_store, key)
+
+
+def content_key(files: Iterable[str | Path], folder: Path | None = None) -> str:
+    """Return the key of a store holding *files*: a SHA-256 of what decides its content.
+
+    That is each file's kind (Turtle, N-Triples, SSSOM), size and SHA-256, and the versions of
+    itukg, pyoxigraph and :data:`LAYOUT`. With *folder*, the digests of files are remembered
+    there (``digests.json``) by path, size, modification time and inode, and a file whose
+    status is unchanged is not read again; a file changed within two seconds of its digest
+    being taken is always read again, as its time may not tell a later change.
+    """
+    versions = f"itukg {__version__} store {LAYOUT} pyoxigraph {pyoxigraph.__version__}"
+    remembered = _digests(folder)
+    digest = hashlib.sha256(versions.encode())
+    changed = False
+    for path in files:
+        try:
+            status = os.stat(path)
+            where = str(Path(path).resolve())
+            mark = [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev]
+            known = remembered.get(where)
+            if known is not None and known["status"] == mark:
+                file_digest = known["sha256"]
+            else:
+                file_digest = _file_digest(path)
+                if time.time_ns() - status.st_mtime_ns > _SETTLED_NS:
+                    remembered[where] = {"status": mark, "sha256": file_digest}
+                    changed = True
         except OSError as error:
             raise InputError(paths.display(path), loader.os_reason(error)) from None
+        digest.update(f"\n{_kind(path)} {status.st_size} {file_digest}".encode())
+    if folder is not None and changed:
+        with contextlib.suppress(OSError, OutputError):
+            folder.mkdir(parents=True, exist_ok=True)
+            with atomic_write(folder / _DIGESTS) as stream:
+                stream.write(json.dumps(remembered, indent=0).encode())
     return digest.hexdigest()
+
+
+def _file_digest(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _digests(folder: Path | None) -> dict[str, dict[str, Any]]:
+    """Return the remembered digests of files in *folder* (none if unreadable)."""
+    if folder is None:
+        return {}
+    try:
+        found = json.loads((folder / _DIGESTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def answer(key: str | None, text: str, run: Callable[[], QueryResult]) -> QueryResult:
@@ -186,6 +243,8 @@ def clear() -> int:
     if folder is not None:
         for entry in gone:
             shutil.rmtree(folder / entry.key, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (folder / _DIGESTS).unlink()
     return len(gone)
 
 

@@ -114,6 +114,8 @@ def serialize(store: Store, format: str, prefixes: Mapping[str, str] | None = No
     if fmt.rdf_format is None:
         return _mapping_set_text(store).encode("utf-8")
     chosen = dict(PREFIXES if prefixes is None else prefixes)
+    if fmt.rdf_format in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS):
+        chosen = {}  # line formats have no prefixes: do not make the serializer look for them
     if fmt.name == "json-ld":
         from itukg.bridge import graph_of
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,17 +24,30 @@ class KnowledgeGraph:
     """The loaded graph (an embedded Oxigraph store) and everything one can ask of it."""
 
     def __init__(
-        self, store: Store, files: Sequence[str | Path] = (), *, key: str | None = None
+        self,
+        store: Store | Callable[[], Store],
+        files: Sequence[str | Path] = (),
+        *,
+        key: str | None = None,
     ) -> None:
-        """Wrap a loaded *store*; *files* names what it was loaded from.
+        """Wrap a loaded *store*, or a function that opens it when first used.
 
-        *key* is the key the store is kept under on disk (see :mod:`itukg.cache`): the
-        answers to queries are kept beside it.
+        *files* names what it was loaded from; *key* is the key the store is kept under on
+        disk (see :mod:`itukg.cache`), beside which the answers to queries are kept.
         """
-        self.store = store
+        self._store = store if isinstance(store, Store) else None
+        self._open = None if isinstance(store, Store) else store
         self.files = tuple(Path(f) for f in files)
         self.key = key
         self._rdflib: rdflib.Graph | None = None
+
+    @property
+    def store(self) -> Store:
+        """The Oxigraph store holding the graph."""
+        if self._store is None:
+            assert self._open is not None
+            self._store = self._open()
+        return self._store
 
     @classmethod
     def load(
