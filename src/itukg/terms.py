@@ -48,10 +48,29 @@ def _by_length() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0])))
 
 
+@functools.cache
+def _namespaces() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern trying every namespace, longest first, and the prefix of each namespace."""
+    ordered = _by_length()
+    pattern = re.compile("|".join(re.escape(namespace) for _, namespace in ordered))
+    prefix_of: dict[str, str] = {}
+    for prefix, namespace in ordered:
+        prefix_of.setdefault(namespace, prefix)
+    return pattern, prefix_of
+
+
 def curie(iri: str) -> str | None:
     """Return *iri* as ``prefix:local`` with the longest matching namespace, or None."""
+    pattern, prefix_of = _namespaces()
+    match = pattern.match(iri)
+    if match is None:
+        return None
+    local = iri[match.end() :]
+    if local == "" or _LOCAL.fullmatch(local):
+        return f"{prefix_of[match.group()]}:{local}"
+    # A shorter namespace may still give a valid local name.
     for prefix, namespace in _by_length():
-        if iri.startswith(namespace):
+        if len(namespace) < match.end() and iri.startswith(namespace):
             local = iri[len(namespace) :]
             if local == "" or _LOCAL.fullmatch(local):
                 return f"{prefix}:{local}"
