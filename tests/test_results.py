@@ -146,3 +146,22 @@ def test_table_shows_terms_for_people() -> None:
         "<http://example.org/x>              -2\n"
         "_:b0                    two\\nlines\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("iri", "expected"),
+    [
+        ("https://w3id.org/itukg/id/person/ada", "person:ada"),
+        ("http://www.w3.org/ns/org#Membership", "org:Membership"),
+        ("http://www.w3.org/ns/org#", "org:"),
+        ("http://www.w3.org/ns/org#a b", None),
+        ("http://www.w3.org/ns/org#ends.", None),
+        ("https://example.org/x", None),
+    ],
+)
+def test_curie_takes_the_longest_namespace_that_gives_a_local_name(
+    iri: str, expected: str | None
+) -> None:
+    from itukg.terms import curie
+
+    assert curie(iri) == expected
