@@ -187,8 +187,10 @@ def answer(key: str | None, text: str, run: Callable[[], QueryResult]) -> QueryR
     Without a key, or for a query that may answer differently on the same data, *run* is
     called every time. An answer that cannot be written is not kept.
     """
+    if key is None:
+        return run()
     folder = directory()
-    if key is None or folder is None or _VARYING.search(text):
+    if folder is None or _VARYING.search(text):
         return run()
     answers = folder / key / _ANSWERS
     name = hashlib.sha256(text.encode()).hexdigest()
