@@ -122,7 +122,9 @@ def serialize(store: Store, format: str, prefixes: Mapping[str, str] | None = No
         return _compact_jsonld(graph_of(store))
     if fmt.dataset:
         return store.dump(format=fmt.rdf_format, prefixes=chosen) or b""
-    return store.dump(format=fmt.rdf_format, prefixes=chosen, from_graph=DefaultGraph()) or b""
+    return (
+        store.dump(format=fmt.rdf_format, prefixes=chosen or None, from_graph=DefaultGraph()) or b""
+    )
 
 
 def serialize_triples(triples: Iterable[Triple], format: str) -> bytes:
