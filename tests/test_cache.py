@@ -281,6 +281,21 @@ def test_data_replaces_the_shipped_data_in_every_reading_command(tmp_path: Path)
         root=None,
     )
     assert (asked.returncode, asked.stdout) == (0, "n\nAda\n")
+    void = run_itukg("void", "--format", "nt", "--data", str(data), root=None)
+    assert void.returncode == 0, void.stderr
+    assert (
+        f'<https://w3id.org/itukg/graph> <http://rdfs.org/ns/void#triples> "{len(ontology) + 2}"'
+        "^^<http://www.w3.org/2001/XMLSchema#integer> ."
+    ) in void.stdout.splitlines()
+
+
+def test_cache_says_when_nothing_is_kept() -> None:
+    done = run_itukg("cache", root=None, env={cache.ENVIRONMENT: "off"})
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        "",
+        "nothing is kept on disk (ITUKG_CACHE_DIR=off)\n",
+    )
 
 
 def test_data_is_refused_with_an_endpoint(tmp_path: Path) -> None:
