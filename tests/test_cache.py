@@ -216,6 +216,8 @@ def test_an_answer_that_may_change_is_not_kept(folder: Path) -> None:
         "SELECT (RAND() AS ?r) {}",
         "SELECT (STRUUID() AS ?u) {}",
         "SELECT (bnode() AS ?b) {}",
+        "SELECT (UUID() AS ?u) {}",
+        "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
     ):
         graph.sparql(text)
     assert not (folder / str(graph.key) / "answers").exists()
