@@ -6,6 +6,7 @@ Uses the fixture queries of ``tests/fixtures``; the shipped queries are tested e
 from __future__ import annotations
 
 import datetime
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -347,6 +348,35 @@ def test_unknown_query_names() -> None:
             f"unknown query '{name}' (known queries: cross-group-people, is-member, "
             "members-of, person-named)"
         )
+
+
+def test_a_query_file_is_read_again_only_when_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (KG / "queries" / "members-of.rq").read_text(encoding="utf-8")
+    path = tmp_path / "members-of.rq"
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (1_000_000, 1_000_000))
+    first = queries.get("members-of", tmp_path)
+    read: list[Path] = []
+    parse = queries.parse_query_file
+    monkeypatch.setattr(queries, "parse_query_file", lambda p: read.append(p) or parse(p))
+    assert queries.get("members-of", tmp_path) is first
+    assert queries.get("members-of", str(tmp_path)) is first
+    assert read == []
+    path.write_text(text.replace("hold a", "have a"), encoding="utf-8")
+    changed = queries.get("members-of", tmp_path)
+    assert read == [tmp_path / "members-of.rq"]
+    assert (
+        changed.summary
+        == first.summary.replace("hold a role in", "have a role in")
+        != first.summary
+    )
+    assert queries.get("members-of", tmp_path) is not first  # changed just now: read every time
+    assert len(read) == 2
+    path.unlink()
+    with pytest.raises(QueryError, match="unknown query 'members-of'"):
+        queries.get("members-of", tmp_path)
 
 
 def test_cross_group_people(kg_store: Store) -> None:

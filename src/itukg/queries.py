@@ -22,9 +22,13 @@ endpoint; a failing endpoint raises :class:`~itukg.errors.ServiceError`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import os
 import re
+import stat
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -265,7 +269,7 @@ class CannedQuery:
     """True when the query calls ``SERVICE``: running it asks a remote endpoint."""
     uses: tuple[Use, ...] = field(default=(), repr=False)
 
-    @property
+    @functools.cached_property
     def source(self) -> str:
         """How messages name the file."""
         return paths.display(self.path)
@@ -589,14 +593,45 @@ def names(directory: str | Path | None = None) -> list[str]:
     return [path.stem for path in files]
 
 
+#: Canned queries read by :func:`get`: (name, shipped?, the root or the folder given) -> (file,
+#: its status when read, query).
+_READ: dict[tuple[str, bool, str], tuple[str, tuple[int, int, int, int], CannedQuery]] = {}
+#: A file modified less than this long ago is read again: its time may not show a later edit.
+_SETTLED_NS = 2_000_000_000
+
+
 def get(name: str, directory: str | Path | None = None) -> CannedQuery:
-    """Return the canned query called *name*; an unknown name raises :class:`QueryError`."""
+    """Return the canned query called *name*; an unknown name raises :class:`QueryError`.
+
+    A file whose size, modification time and inode are those of its last reading is not read
+    again (unless it was modified within two seconds of that reading).
+    """
+    if directory is None:
+        place = (name, True, str(paths.root()))
+    else:
+        place = (name, False, os.fspath(directory))
+    read = _READ.get(place)
+    if read is not None:
+        with contextlib.suppress(OSError):
+            if _mark(os.stat(read[0])) == read[1]:
+                return read[2]
     folder = paths.queries_dir() if directory is None else Path(directory)
     path = folder / f"{name}.rq"
-    if not _NAME.fullmatch(name) or not path.is_file():
+    status = None
+    if _NAME.fullmatch(name):
+        with contextlib.suppress(OSError):
+            status = os.stat(path)
+    if status is None or not stat.S_ISREG(status.st_mode):
         known = ", ".join(names(directory)) or "none"
         raise QueryError(f"unknown query '{name}' (known queries: {known})")
-    return parse_query_file(path)
+    query = parse_query_file(path)
+    if time.time_ns() - status.st_mtime_ns > _SETTLED_NS:
+        _READ[place] = (str(path), _mark(status), query)
+    return query
+
+
+def _mark(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
 
 
 # --- Running ------------------------------------------------------------------------------
