@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -196,6 +197,39 @@ def test_an_answer_is_read_back_not_run_again(
         graph.query("group-leadership", group="SG20RG-AFR")
 
 
+def test_renderings_of_a_kept_answer_are_made_once_and_read_back(folder: Path) -> None:
+    graph = itukg.KnowledgeGraph.load(cache=True)
+    construct = "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c FILTER isIRI(?s) } ORDER BY ?s ?c LIMIT 3"
+    made = {
+        (text, format): graph.sparql(text).serialize(format)
+        for text, formats in (
+            ("SELECT ?s ?c WHERE { ?s a ?c } LIMIT 3", ("table", "csv", "json")),
+            (construct, ("turtle", "nt")),
+        )
+        for format in formats
+    }
+    answers = folder / str(graph.key) / "answers"
+    select, graph_answer = (
+        hashlib.sha256(f"# itukg prefixes: True\n{text}".encode()).hexdigest()
+        for text in ("SELECT ?s ?c WHERE { ?s a ?c } LIMIT 3", construct)
+    )
+    assert {path.name for path in answers.iterdir()} == {
+        f"{select}.select.json",
+        f"{select}.select.json.table",
+        f"{select}.select.json.csv",
+        f"{graph_answer}.nt",
+        f"{graph_answer}.nt.turtle",
+    }
+    for (text, format), data in made.items():
+        assert graph.sparql(text).serialize(format) == data
+    (answers / f"{select}.select.json.table").write_bytes(b"kept\n")
+    (answers / f"{graph_answer}.nt.turtle").write_bytes(b"# kept\n")
+    assert graph.sparql("SELECT ?s ?c WHERE { ?s a ?c } LIMIT 3").serialize() == b"kept\n"
+    assert graph.sparql(construct).serialize() == b"# kept\n"
+    in_memory = itukg.load()
+    assert in_memory.sparql(construct).serialize("turtle") == made[construct, "turtle"]
+
+
 def test_a_kept_answer_needs_no_store_and_a_lost_store_is_loaded_again(folder: Path) -> None:
     first = itukg.KnowledgeGraph.load(cache=True)
     rows = first.query("sub-units").rows  # type: ignore[union-attr]
@@ -235,9 +269,12 @@ def test_query_with_large_data_keeps_the_store_and_answers_alike(large: Path, fo
     second = run_itukg("query", "group-leadership", "--data", str(large), root=None)
     assert first.returncode == second.returncode == 0, first.stderr + second.stderr
     assert first.stdout == second.stdout == with_nothing_kept.stdout
+    assert first.stderr == second.stderr == with_nothing_kept.stderr
     key = cache.content_key([*paths.ontology_files(), large])
     assert kept_keys(folder) == {key}
-    assert len(list((folder / key / "answers").iterdir())) == 1
+    answer = hashlib.sha256(queries.get("group-leadership").bind({}).encode()).hexdigest()
+    kept = {f"{answer}.select.json", f"{answer}.select.json.table", f"{answer}.select.json.summary"}
+    assert {path.name for path in (folder / key / "answers").iterdir()} == kept
 
     listed = run_itukg("cache", root=None)
     assert listed.returncode == 0, listed.stderr

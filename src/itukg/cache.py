@@ -9,9 +9,10 @@ milliseconds, instead of parsing again.
 
 A query on a store on disk runs slower than in memory, so the answers of queries are kept
 beside the store as well (SPARQL JSON results, or N-Triples for a graph): the same query text
-on the same inputs is read back, not run again. A query that may answer differently on the
-same data is always run: one that calls ``RAND``, ``NOW``, ``UUID``, ``STRUUID`` or
-``BNODE``, or asks a ``SERVICE``.
+on the same inputs is read back, not run again. So are their renderings (an aligned table, CSV,
+Turtle, ...) once made, because printing a large table takes longer than reading it back. A
+query that may answer differently on the same data is always run: one that calls ``RAND``,
+``NOW``, ``UUID``, ``STRUUID`` or ``BNODE``, or asks a ``SERVICE``.
 
 One changed byte in any input gives another key, so a stale store is never read. The
 :data:`KEEP` most recently used stores are kept and older ones removed. A store is built in a
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
 from itukg import loader, paths
 from itukg.__about__ import __version__
@@ -65,12 +66,11 @@ _DIGESTS = "digests.json"
 #: How long after a change a file's modification time is trusted to tell the next change.
 _SETTLED_NS = 2_000_000_000
 _VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.IGNORECASE)
-_ANSWER_KINDS: dict[str, Callable[[bytes], QueryResult]] = {
-    ".select.json": SelectResult,
-    ".ask.json": AskResult,
-    ".nt": lambda data: GraphResult(
-        [quad.triple for quad in pyoxigraph.parse(data, format=RdfFormat.N_TRIPLES)]
-    ),
+#: How a kept answer file ends -> (how to read it, the format it is written in).
+_ANSWER_KINDS: dict[str, tuple[Callable[[bytes], QueryResult], str]] = {
+    ".select.json": (SelectResult, "json"),
+    ".ask.json": (AskResult, "json"),
+    ".nt": (lambda data: GraphResult(ntriples=data), "nt"),
 }
 
 
@@ -194,20 +194,49 @@ def answer(key: str | None, text: str, run: Callable[[], QueryResult]) -> QueryR
         return run()
     answers = folder / key / _ANSWERS
     name = hashlib.sha256(text.encode()).hexdigest()
-    for suffix, make in _ANSWER_KINDS.items():
+    for suffix, (make, written) in _ANSWER_KINDS.items():
         with contextlib.suppress(OSError):
-            return make((answers / (name + suffix)).read_bytes())
+            result = make((answers / (name + suffix)).read_bytes())
+            result.renderings = _Renderings(answers / (name + suffix), written)
+            return result
     result = run()
     if isinstance(result, GraphResult):
-        suffix, data = ".nt", result.serialize("nt")
+        suffix, written, data = ".nt", "nt", result.serialize("nt")
     else:
         suffix = ".ask.json" if isinstance(result, AskResult) else ".select.json"
-        data = result.json
+        written, data = "json", result.json
     with contextlib.suppress(OSError, OutputError):
         answers.mkdir(exist_ok=True)
         with atomic_write(answers / (name + suffix)) as stream:
             stream.write(data)
+        result.renderings = _Renderings(answers / (name + suffix), written)
     return result
+
+
+class _Renderings:
+    """The renderings of one kept *answer* file: ``<answer>.<format>`` files beside it.
+
+    The answer is itself the rendering in the format it is *written* in.
+    """
+
+    def __init__(self, answer: Path, written: str) -> None:
+        self.answer = answer
+        self.written = written
+
+    def _path(self, name: str) -> Path:
+        if name == self.written:
+            return self.answer
+        return self.answer.with_name(f"{self.answer.name}.{name}")
+
+    def get(self, name: str) -> bytes | None:
+        with contextlib.suppress(OSError):
+            return self._path(name).read_bytes()
+        return None
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        if name != self.written:
+            with contextlib.suppress(OSError, OutputError), atomic_write(self._path(name)) as out:
+                out.write(data)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ import functools
 import itertools
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Protocol
 
 from pyoxigraph import (
     BlankNode,
@@ -21,7 +22,9 @@ from pyoxigraph import (
     QuerySolution,
     QuerySolutions,
     QueryTriples,
+    RdfFormat,
     Triple,
+    parse,
     parse_query_results,
 )
 
@@ -42,7 +45,33 @@ Row = dict[str, Term | None]
 """One solution: every variable of the result, None where it is unbound."""
 
 
-class SelectResult:
+class Renderings(Protocol):
+    """Where a result's renderings (by format name, and ``summary``) are kept between runs."""
+
+    def get(self, name: str) -> bytes | None:
+        """Return the rendering called *name*, or None if none is kept."""
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        """Keep *data* as the rendering called *name* (or not, if it cannot be kept)."""
+
+
+class _Rendered:
+    """What every result does: render itself, or read back a rendering kept before."""
+
+    renderings: Renderings | None = None
+    """Set by :mod:`itukg.cache` on an answer it keeps: a rendering is then made once."""
+
+    def _kept(self, name: str, render: Callable[[], bytes]) -> bytes:
+        if self.renderings is None:
+            return render()
+        data = self.renderings.get(name)
+        if data is None:
+            data = render()
+            self.renderings[name] = data
+        return data
+
+
+class SelectResult(_Rendered):
     """The solutions of a SELECT query: ``variables`` and ``rows``."""
 
     kind = "select"
@@ -86,21 +115,25 @@ class SelectResult:
 
     def summary(self) -> str:
         """Return the row count, as a line for people."""
-        return f"{len(self)} row" + ("" if len(self) == 1 else "s")
+
+        def render() -> bytes:
+            return (f"{len(self)} row" + ("" if len(self) == 1 else "s")).encode()
+
+        return self._kept("summary", render).decode()
 
     def serialize(self, format: str | None = None) -> bytes:
         """Return the result in *format* (a key of :data:`RESULT_FORMATS`)."""
         name = _check_format(self, format)
-        if name == "table":
-            return self.table().encode()
         if name == "json":
             return self.json
+        if name == "table":
+            return self._kept(name, lambda: self.table().encode())
         target = RESULT_FORMATS[name]
         assert target is not None
-        return self._parse().serialize(format=target) or b""
+        return self._kept(name, lambda: self._parse().serialize(format=target) or b"")
 
 
-class AskResult:
+class AskResult(_Rendered):
     """The answer of an ASK query: ``value``."""
 
     kind = "ask"
@@ -132,15 +165,22 @@ class AskResult:
         return answer.serialize(format=target) or b""
 
 
-class GraphResult:
+class GraphResult(_Rendered):
     """The triples of a CONSTRUCT or DESCRIBE query: ``triples``."""
 
     kind = "graph"
     default_format = "turtle"
 
-    def __init__(self, triples: Sequence[Triple]) -> None:
-        """Hold the triples a query built."""
-        self.triples = list(triples)
+    def __init__(self, triples: Sequence[Triple] | None = None, *, ntriples: bytes = b"") -> None:
+        """Hold the triples a query built, or the N-Triples of them (read when needed)."""
+        if triples is not None:
+            self.triples = list(triples)
+        self._ntriples = ntriples
+
+    @functools.cached_property
+    def triples(self) -> list[Triple]:
+        """The triples, in the order the query gave them."""
+        return [quad.triple for quad in parse(self._ntriples, format=RdfFormat.N_TRIPLES)]
 
     @property
     def formats(self) -> Sequence[str]:
@@ -163,7 +203,8 @@ class GraphResult:
         """Return the triples in an RDF format of :data:`itukg.export.FORMATS`."""
         from itukg.export import serialize_triples
 
-        return serialize_triples(self.triples, _check_format(self, format))
+        name = _check_format(self, format)
+        return self._kept(name, lambda: serialize_triples(self.triples, name))
 
 
 QueryResult = SelectResult | AskResult | GraphResult
