@@ -71,11 +71,14 @@ class KnowledgeGraph:
 
     def query(self, name: str, /, **params: object) -> QueryResult:
         """Run the canned query *name* with *params* (default values for the others)."""
+        query = queries.get(name)
+        if self.key is None:
+            return queries.run(self.store, query, params)
         from itukg import cache
 
-        query = queries.get(name)
-        text = query.bind(params) if self.key else ""
-        return cache.answer(self.key, text, lambda: queries.run(self.store, query, params))
+        return cache.answer(
+            self.key, query.bind(params), lambda: queries.run(self.store, query, params)
+        )
 
     def sparql(self, text: str, *, prefixes: bool = True, source: str | None = None) -> QueryResult:
         """Run SPARQL *text*; with *prefixes*, itukg's prefixes need not be declared.

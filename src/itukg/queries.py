@@ -593,28 +593,44 @@ def names(directory: str | Path | None = None) -> list[str]:
     return [path.stem for path in files]
 
 
-#: Canned queries read by :func:`get`: (name, shipped?, the root or the folder given) -> (file,
-#: its status when read, query).
-_READ: dict[tuple[str, bool, str], tuple[str, tuple[int, int, int, int], CannedQuery]] = {}
+@dataclass
+class _Read:
+    """A query file read by :func:`get`: its status then, and when that was last checked."""
+
+    file: str
+    status: tuple[int, int, int, int]
+    query: CannedQuery
+    checked: int
+
+
+#: Query files read by :func:`get`, by (name, shipped?, the root or the folder given).
+_READ: dict[tuple[str, bool, str], _Read] = {}
 #: A file modified less than this long ago is read again: its time may not show a later edit.
 _SETTLED_NS = 2_000_000_000
+#: How long a file read is trusted before its status is looked at again.
+RECHECK_NS = 1_000_000_000
 
 
 def get(name: str, directory: str | Path | None = None) -> CannedQuery:
     """Return the canned query called *name*; an unknown name raises :class:`QueryError`.
 
-    A file whose size, modification time and inode are those of its last reading is not read
-    again (unless it was modified within two seconds of that reading).
+    A file is read again when its size, modification time or inode change, which is looked at
+    once a second at most (:data:`RECHECK_NS`), and always when it was modified within two
+    seconds of its reading.
     """
     if directory is None:
         place = (name, True, str(paths.root()))
     else:
         place = (name, False, os.fspath(directory))
+    now = time.monotonic_ns()
     read = _READ.get(place)
     if read is not None:
+        if now - read.checked < RECHECK_NS:
+            return read.query
         with contextlib.suppress(OSError):
-            if _mark(os.stat(read[0])) == read[1]:
-                return read[2]
+            if _status(os.stat(read.file)) == read.status:
+                read.checked = now
+                return read.query
     folder = paths.queries_dir() if directory is None else Path(directory)
     path = folder / f"{name}.rq"
     status = None
@@ -622,15 +638,18 @@ def get(name: str, directory: str | Path | None = None) -> CannedQuery:
         with contextlib.suppress(OSError):
             status = os.stat(path)
     if status is None or not stat.S_ISREG(status.st_mode):
+        _READ.pop(place, None)
         known = ", ".join(names(directory)) or "none"
         raise QueryError(f"unknown query '{name}' (known queries: {known})")
     query = parse_query_file(path)
     if time.time_ns() - status.st_mtime_ns > _SETTLED_NS:
-        _READ[place] = (str(path), _mark(status), query)
+        _READ[place] = _Read(str(path), _status(status), query, now)
+    else:
+        _READ.pop(place, None)
     return query
 
 
-def _mark(status: os.stat_result) -> tuple[int, int, int, int]:
+def _status(status: os.stat_result) -> tuple[int, int, int, int]:
     return (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
 
 

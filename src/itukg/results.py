@@ -78,16 +78,14 @@ class SelectResult(_Rendered):
     default_format = "table"
     formats: Sequence[str] = tuple(RESULT_FORMATS)
 
-    def __init__(self, json: bytes, variables: Sequence[str] | None = None) -> None:
-        """Hold solutions given as SPARQL Query Results JSON.
-
-        *variables*, when the caller knows them, must be those of the JSON's head; then the
-        JSON is not parsed until the rows are asked for.
-        """
+    def __init__(self, json: bytes) -> None:
+        """Hold solutions given as SPARQL Query Results JSON (read when first needed)."""
         self.json = json
-        if variables is None:
-            variables = [v.value for v in self._parse().variables]
-        self.variables: tuple[str, ...] = tuple(variables)
+
+    @functools.cached_property
+    def variables(self) -> tuple[str, ...]:
+        """The variables of the solutions, in the order of the query's projection."""
+        return tuple(v.value for v in self._parse().variables)
 
     def _parse(self) -> QuerySolutions:
         parsed = parse_query_results(self.json, format=QueryResultsFormat.JSON)
@@ -220,14 +218,13 @@ def from_pyoxigraph(
     as soon as one more is read, so that a huge answer is never held.
     """
     if isinstance(answer, QuerySolutions):
-        variables = [v.value for v in answer.variables]
         if max_rows is None:
-            data = answer.serialize(format=QueryResultsFormat.JSON) or b""
-            return SelectResult(data, variables)
+            return SelectResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
+        variables = [v.value for v in answer.variables]
         rows = list(itertools.islice(answer, max_rows + 1))
         if len(rows) > max_rows:
             raise LimitError(max_rows, "rows")
-        return SelectResult(solutions_json(variables, rows), variables)
+        return SelectResult(solutions_json(variables, rows))
     if isinstance(answer, QueryBoolean):
         return AskResult(answer.serialize(format=QueryResultsFormat.JSON) or b"")
     triples = list(answer if max_rows is None else itertools.islice(answer, max_rows + 1))
