@@ -138,6 +138,7 @@ def test_table_shows_terms_for_people() -> None:
         [NamedNode(PERSON + "ada"), Literal("東京"), Literal("10", datatype=integer)],
         [NamedNode("http://example.org/x"), None, Literal("-2", datatype=integer)],
         [BlankNode("b0"), Literal("two\nlines", language="en"), None],
+        [NamedNode(PERSON + "ada"), Literal("Ame\u0301lie"), Literal("3", datatype=integer)],
     ]
     assert format_table(["thing", "label", "n"], rows) == (
         "thing                   label        n\n"
@@ -145,7 +146,16 @@ def test_table_shows_terms_for_people() -> None:
         "person:ada              東京        10\n"
         "<http://example.org/x>              -2\n"
         "_:b0                    two\\nlines\n"
+        "person:ada              Ame\u0301lie       3\n"
     )
+
+
+def test_a_table_is_made_without_losing_the_rows(cross: SelectResult) -> None:
+    fresh = SelectResult(cross.json)
+    table = fresh.serialize("table")
+    assert len(fresh) == 2
+    assert fresh.rows == cross.rows
+    assert fresh.serialize("table") == table == cross.serialize("table")
 
 
 @pytest.mark.parametrize(

@@ -95,9 +95,21 @@ class SelectResult(_Rendered):
     @functools.cached_property
     def rows(self) -> list[Row]:
         """The solutions, in the order the query gave them."""
-        return [{v: solution[v] for v in self.variables} for solution in self._parse()]
+        return [dict(zip(self.variables, values, strict=True)) for values in self._values()]
+
+    def _values(self) -> list[list[Term | None]]:
+        """Return the values of each solution in the order of :attr:`variables` (None: unbound)."""
+        if "rows" in self.__dict__:
+            return [list(row.values()) for row in self.rows]
+        values = [list(solution) for solution in self._parse()]
+        self._count = len(values)
+        return values
+
+    _count: int | None = None
 
     def __len__(self) -> int:
+        if self._count is not None:
+            return self._count
         return len(self.rows)
 
     def __iter__(self) -> Iterator[Row]:
@@ -109,7 +121,7 @@ class SelectResult(_Rendered):
 
     def table(self) -> str:
         """Return the rows as aligned text columns under a header, IRIs as CURIEs."""
-        return format_table(self.variables, [[row[v] for v in self.variables] for row in self])
+        return format_table(self.variables, self._values())
 
     def summary(self) -> str:
         """Return the row count, as a line for people."""
@@ -287,7 +299,15 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[Term | None]]) -
 
     Terms are shown by :func:`itukg.terms.show`; a column of numbers is aligned right.
     """
-    cells = [[_one_line(terms.show(term)) for term in row] for row in rows]
+    shown: dict[Term | None, str] = {None: ""}  # a term repeated down a column is shown once
+
+    def text(term: Term | None) -> str:
+        found = shown.get(term)
+        if found is None:
+            found = shown[term] = _one_line(terms.show(term))
+        return found
+
+    cells = [[text(term) for term in row] for row in rows]
     right = [
         bool(rows) and all(row[i] is None or terms.is_numeric(row[i]) for row in rows)
         for i in range(len(header))
@@ -298,15 +318,18 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[Term | None]]) -
 def align(header: Sequence[str], cells: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
     """Return text *cells* in columns under *header*, with a rule below the header.
 
-    Columns flagged in *right* are aligned right; trailing spaces are dropped.
+    Columns flagged in *right* are aligned right; trailing spaces are dropped. Widths are
+    those of the text on a terminal: a wide character takes two columns, a combining one none.
     """
+    columns = list(zip(*cells, strict=True)) or [()] * len(header)
     widths = [
-        max([_width(name)] + [_width(row[i]) for row in cells]) for i, name in enumerate(header)
+        max([_width(name)] + [len(v) if v.isascii() else _width(v) for v in column])
+        for name, column in zip(header, columns, strict=True)
     ]
 
     def line(values: Sequence[str]) -> str:
         padded = [
-            " " * (w - _width(v)) + v if r else v + " " * (w - _width(v))
+            (v.rjust(w) if r else v.ljust(w)) if v.isascii() else _pad(v, w, r)
             for v, w, r in zip(values, widths, right, strict=True)
         ]
         return "  ".join(padded).rstrip()
@@ -315,10 +338,16 @@ def align(header: Sequence[str], cells: Sequence[Sequence[str]], right: Sequence
     return "\n".join(lines) + "\n"
 
 
+def _pad(text: str, width: int, right: bool) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
 def _one_line(text: str) -> str:
     return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _width(text: str) -> int:
     if text.isascii():
         return len(text)
