@@ -350,13 +350,19 @@ def test_unknown_query_names() -> None:
         )
 
 
+def settled_copy(folder: Path, name: str) -> tuple[Path, str]:
+    """Copy the fixture query *name* into *folder*, modified long ago; return it and its text."""
+    text = (KG / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    path = folder / f"{name}.rq"
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (1_000_000, 1_000_000))
+    return path, text
+
+
 def test_a_query_file_is_read_again_only_when_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = (KG / "queries" / "members-of.rq").read_text(encoding="utf-8")
-    path = tmp_path / "members-of.rq"
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, (1_000_000, 1_000_000))
+    path, text = settled_copy(tmp_path, "members-of")
     first = queries.get("members-of", tmp_path)
     read: list[Path] = []
     parse = queries.parse_query_file
@@ -378,10 +384,7 @@ def test_a_query_file_is_read_again_only_when_it_changes(
 def test_a_query_file_read_is_trusted_for_a_second(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = (KG / "queries" / "members-of.rq").read_text(encoding="utf-8")
-    path = tmp_path / "members-of.rq"
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, (1_000_000, 1_000_000))
+    path, text = settled_copy(tmp_path, "members-of")
     clock = [10**12]
     monkeypatch.setattr(queries.time, "monotonic_ns", lambda: clock[0])
     first = queries.get("members-of", tmp_path)
