@@ -27,7 +27,7 @@ kept on disk by :mod:`itukg.cache` the first time, and again (the repeat run); a
     python bench/scale.py [--sizes 10k,100k,1M] [--runs 5] [--naive-runs 1] [--no-write]
                           [--stacks itukg,raw,naive,itukg-jsonld] [--commands all|push|none]
 
-The table is printed and written to ``bench/results/scale-<UTC date>.md``.
+The table is printed and written to ``bench/results/scale-<UTC date>-<HHMM>.md``.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def _side_by_side(
     first = _turns(ours, theirs, 1, 1)
     fastest = min(first[0][0], first[1][0])
     if fastest >= SHORTEST_SAMPLE:
-        rest = _turns(ours, theirs, 1, runs - 1)
+        rest = _turns(ours, theirs, 1, runs - 1, after=1)
         times = (first[0] + rest[0], first[1] + rest[1])
     else:
         times = _turns(ours, theirs, math.ceil(SHORTEST_SAMPLE / max(fastest, 1e-6)), runs)
@@ -145,12 +145,22 @@ def _side_by_side(
 
 
 def _turns(
-    ours: Callable[[], object], theirs: Callable[[], object], batch: int, rounds: int
+    ours: Callable[[], object],
+    theirs: Callable[[], object],
+    batch: int,
+    rounds: int,
+    *,
+    after: int = 0,
 ) -> tuple[list[float], list[float]]:
-    """Time *rounds* batches of *batch* calls of *ours*, then *theirs*; seconds per call."""
+    """Time *rounds* batches of *batch* calls of *ours* and *theirs*; seconds per call.
+
+    Which goes first alternates from round to round (counting *after* rounds already run), so
+    that neither always runs on what the other left behind (freed memory, caches).
+    """
     times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(rounds):
-        for function, found in zip((ours, theirs), times, strict=True):
+    for round in range(after, after + rounds):
+        pairs = list(zip((ours, theirs), times, strict=True))
+        for function, found in pairs if round % 2 == 0 else reversed(pairs):
             start = time.perf_counter()
             for _ in range(batch):
                 function()
@@ -457,7 +467,9 @@ def push(size: str, graph: Path, push_url: str) -> list[str]:
 def _cell(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"> {NAIVE_QUERY_LIMIT}" if value == float("inf") else f"{value:.3f}"
+    if value == float("inf"):
+        return f"> {NAIVE_QUERY_LIMIT}"
+    return f"{value:.3f}" if value >= 0.01 else f"{value:.2g}"  # 0.00018, not 0.000
 
 
 def _ratio(top: float | None, bottom: float | None) -> str:
@@ -615,9 +627,9 @@ def main() -> int:
 
 
 def _save(lines: list[str], now: datetime.datetime) -> Path:
-    """Write the tables so far to ``bench/results/scale-<date>.md``, whole or not at all."""
+    """Write the tables so far to ``bench/results/scale-<start>.md``, whole or not at all."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    target = RESULTS / f"scale-{now:%Y-%m-%d}.md"
+    target = RESULTS / f"scale-{now:%Y-%m-%d-%H%M}.md"
     temporary = target.with_suffix(".md.tmp")
     temporary.write_text("\n".join(lines), encoding="utf-8")
     os.replace(temporary, target)
