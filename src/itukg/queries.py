@@ -285,6 +285,8 @@ class CannedQuery:
         None) take their default. Unknown, missing and ill-typed parameters raise
         :class:`QueryError`.
         """
+        if not values and not self.params:
+            return self.text
         values = dict(values or {})
         unknown = sorted(set(values) - {p.name for p in self.params})
         if unknown:
