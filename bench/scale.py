@@ -131,9 +131,9 @@ def _side_by_side(
     """Time *ours* and *theirs* (pyoxigraph alone) in turns; record both medians.
 
     An operation that takes less than :data:`SHORTEST_SAMPLE` is timed in batches of calls
-    long enough for that (its time per call is reported), after a first round of single
-    calls that sets the batch size and is not counted: a sample of a sub-millisecond query
-    is otherwise mostly the timer's and the caches' noise.
+    long enough for that (its mean time per call is a sample), after a first round of single
+    calls that sets the batch size and is not counted: one call of a sub-millisecond query
+    is otherwise mostly the noise of the timer, the caches and the machine.
     """
     first = _turns(ours, theirs, 1, 1)
     fastest = min(first[0][0], first[1][0])
@@ -156,17 +156,21 @@ def _turns(
 ) -> tuple[list[float], list[float]]:
     """Time *rounds* batches of *batch* calls of *ours* and *theirs*; seconds per call.
 
-    Which goes first alternates from round to round (counting *after* rounds already run), so
-    that neither always runs on what the other left behind (freed memory, caches).
+    Within a batch the two alternate call by call, and which goes first alternates too
+    (counting *after* rounds already run): neither always runs on what the other left behind
+    (freed memory, caches), and both see the same moments of a busy machine.
     """
     times: tuple[list[float], list[float]] = ([], [])
+    functions = (ours, theirs)
     for round in range(after, after + rounds):
-        pairs = list(zip((ours, theirs), times, strict=True))
-        for function, found in pairs if round % 2 == 0 else reversed(pairs):
-            start = time.perf_counter()
-            for _ in range(batch):
-                function()
-            found.append((time.perf_counter() - start) / batch)
+        totals = [0.0, 0.0]
+        for call in range(batch):
+            for side in (0, 1) if (round + call) % 2 == 0 else (1, 0):
+                start = time.perf_counter()
+                functions[side]()
+                totals[side] += time.perf_counter() - start
+        times[0].append(totals[0] / batch)
+        times[1].append(totals[1] / batch)
     return times
 
 
