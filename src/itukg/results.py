@@ -56,7 +56,10 @@ class Renderings(Protocol):
 
 
 class _Rendered:
-    """What every result does: render itself, or read back a rendering kept before."""
+    """What results share: a rendering is made, or read back if it was kept before.
+
+    An ASK answer is rendered every time: it is one word.
+    """
 
     renderings: Renderings | None = None
     """Set by :mod:`itukg.cache` on an answer it keeps: a rendering is then made once."""
@@ -81,6 +84,7 @@ class SelectResult(_Rendered):
     def __init__(self, json: bytes) -> None:
         """Hold solutions given as SPARQL Query Results JSON (read when first needed)."""
         self.json = json
+        self._count: int | None = None
 
     @functools.cached_property
     def variables(self) -> tuple[str, ...]:
@@ -104,8 +108,6 @@ class SelectResult(_Rendered):
         values = [list(solution) for solution in self._parse()]
         self._count = len(values)
         return values
-
-    _count: int | None = None
 
     def __len__(self) -> int:
         if self._count is not None:
