@@ -63,8 +63,6 @@ _INPUTS = "inputs.json"
 _STORE = "store"
 _ANSWERS = "answers"
 _DIGESTS = "digests.json"
-#: How long after a change a file's modification time is trusted to tell the next change.
-_SETTLED_NS = 2_000_000_000
 _VARYING = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.IGNORECASE)
 #: How a kept answer file ends -> (how to read it, the format it is written in).
 _ANSWER_KINDS: dict[str, tuple[Callable[[bytes], QueryResult], str]] = {
@@ -142,13 +140,13 @@ def content_key(files: Iterable[str | Path], folder: Path | None = None) -> str:
         try:
             status = os.stat(path)
             where = str(Path(path).resolve())
-            mark = [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev]
+            mark = list(paths.file_status(status))
             known = remembered.get(where)
             if known is not None and known["status"] == mark:
                 file_digest = known["sha256"]
             else:
                 file_digest = _file_digest(path)
-                if time.time_ns() - status.st_mtime_ns > _SETTLED_NS:
+                if paths.settled(status):
                     remembered[where] = {"status": mark, "sha256": file_digest}
                     changed = True
         except OSError as error:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from pathlib import Path
 
 from itukg.errors import ItukgError
@@ -107,3 +108,18 @@ def display(path: str | Path) -> str:
         except (ValueError, ItukgError):
             pass
     return str(path)
+
+
+#: How long after a change a file's modification time is trusted to tell the next change
+#: (a file system may keep times coarser than the edits that follow one another).
+SETTLED_NS = 2_000_000_000
+
+
+def file_status(status: os.stat_result) -> tuple[int, int, int, int]:
+    """Return what tells that a file changed: its size, modification time, inode and device."""
+    return (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+
+
+def settled(status: os.stat_result) -> bool:
+    """Tell whether a file's status is old enough to tell its next change (:data:`SETTLED_NS`)."""
+    return time.time_ns() - status.st_mtime_ns > SETTLED_NS

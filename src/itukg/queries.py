@@ -607,8 +607,6 @@ class _Read:
 
 #: Query files read by :func:`get`, by (name, shipped?, the root or the folder given).
 _READ: dict[tuple[str, bool, str], _Read] = {}
-#: A file modified less than this long ago is read again: its time may not show a later edit.
-_SETTLED_NS = 2_000_000_000
 #: How long a file read is trusted before its status is looked at again.
 RECHECK_NS = 1_000_000_000
 
@@ -630,7 +628,7 @@ def get(name: str, directory: str | Path | None = None) -> CannedQuery:
         if now - read.checked < RECHECK_NS:
             return read.query
         with contextlib.suppress(OSError):
-            if _status(os.stat(read.file)) == read.status:
+            if paths.file_status(os.stat(read.file)) == read.status:
                 read.checked = now
                 return read.query
     folder = paths.queries_dir() if directory is None else Path(directory)
@@ -644,15 +642,11 @@ def get(name: str, directory: str | Path | None = None) -> CannedQuery:
         known = ", ".join(names(directory)) or "none"
         raise QueryError(f"unknown query '{name}' (known queries: {known})")
     query = parse_query_file(path)
-    if time.time_ns() - status.st_mtime_ns > _SETTLED_NS:
-        _READ[place] = _Read(str(path), _status(status), query, now)
+    if paths.settled(status):
+        _READ[place] = _Read(str(path), paths.file_status(status), query, now)
     else:
         _READ.pop(place, None)
     return query
-
-
-def _status(status: os.stat_result) -> tuple[int, int, int, int]:
-    return (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
 
 
 # --- Running ------------------------------------------------------------------------------
